@@ -1,0 +1,217 @@
+//===- PPCGoABI/Conventions.h - Go's ppc64le TOC conventions ----*- C++ -*-===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The single definition of the Go toolchain's ppc64le TOC-pointer
+/// conventions. The code-generation passes (lib/Target/PPCGoABI) and the
+/// object checker (utils/ppc-go-abi-check) both read the rules, the modes,
+/// the per-Go-version facts and the instruction encodings from here, so that
+/// what the plugin emits and what the checker accepts cannot drift apart.
+///
+/// Sources: the seed commit (Go 368d548, "maintain the TOC pointer in R2
+/// when compiling PIC"), cmd/internal/obj/ppc64/obj9.go and asm9.go,
+/// cmd/link/internal/ppc64/asm.go and runtime/asm_ppc64x.s. See
+/// docs/Conventions.md for the version table.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef PPCGOABI_CONVENTIONS_H
+#define PPCGOABI_CONVENTIONS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ppcgoabi {
+
+//===----------------------------------------------------------------------===//
+// Rules
+//===----------------------------------------------------------------------===//
+
+/// The conventions, numbered as in docs/Conventions.md. Every diagnostic the
+/// plugin or the checker prints names one of these.
+enum class Rule {
+  /// Bad input: a target, ABI, code model or option the rules cannot hold on.
+  Target,
+  /// 1. Every function but the exclusions starts with the two-instruction
+  ///    global entry that derives r2 from r12; local entry at +8.
+  GlobalEntry,
+  /// 2. A function that calls stores r2 at 24(r1) once its frame exists.
+  TOCSave,
+  /// 3. Indirect calls: target in r12, `ld r2,24(r1)` right after the call.
+  IndirectCall,
+  /// 4. Dynlink: every `bl sym` is followed by a nop; no tail branch.
+  DynlinkCall,
+  /// 5. `bl runtime.deferreturn` is preceded by the seed's two-word pad.
+  DeferreturnPad,
+  /// 6. r2 is never used for anything but the TOC pointer.
+  ReservedRegisters,
+};
+
+struct RuleInfo {
+  Rule ID;
+  /// Stable, user-visible name ("global-entry"), used in diagnostics, in the
+  /// checker's JSON output and in --rule filters.
+  const char *Name;
+  /// One line stating what must hold.
+  const char *Summary;
+  /// Where in the Go sources the rule comes from.
+  const char *GoSource;
+};
+
+/// All rules, in numbering order.
+llvm::ArrayRef<RuleInfo> allRules();
+const RuleInfo &getRuleInfo(Rule R);
+std::optional<Rule> lookupRule(llvm::StringRef Name);
+
+//===----------------------------------------------------------------------===//
+// Build modes
+//===----------------------------------------------------------------------===//
+
+/// Go's code-generation modes for linux/ppc64le.
+enum class BuildMode {
+  /// Neither -shared nor -dynlink (go build -buildmode=exe): r2 carries no
+  /// meaning; only the deferreturn pad (two nops) applies.
+  Static,
+  /// Go's -shared (pie, c-archive, c-shared): r2 is the module's TOC pointer.
+  Shared,
+  /// Go's -dynlink (shared, plugin, -linkshared): -shared plus calls that
+  /// may cross modules.
+  Dynlink,
+};
+
+llvm::StringRef getBuildModeName(BuildMode M);
+std::optional<BuildMode> parseBuildMode(llvm::StringRef Name);
+
+/// Rules 1-3 apply: the TOC pointer is maintained.
+inline bool maintainsTOC(BuildMode M) { return M != BuildMode::Static; }
+/// Rule 4 applies: calls to symbols may leave the module.
+inline bool callsMayLeaveModule(BuildMode M) { return M == BuildMode::Dynlink; }
+
+//===----------------------------------------------------------------------===//
+// Go versions
+//===----------------------------------------------------------------------===//
+
+/// A Go release, major.minor. Only what changes the conventions matters.
+struct GoVersion {
+  unsigned Major = 1;
+  unsigned Minor = 17;
+
+  /// Accepts "1.N", "go1.N" and "1.N.P" for 1.6 <= 1.N (the seed is Go 1.6;
+  /// earlier releases have no PIC on ppc64le).
+  static llvm::Expected<GoVersion> parse(llvm::StringRef Text);
+  std::string str() const;
+  bool atLeast(unsigned Maj, unsigned Min) const {
+    return Major > Maj || (Major == Maj && Minor >= Min);
+  }
+};
+
+/// The version whose conventions apply when none is given: the seed's era,
+/// the last release with runtime.jmpdefer.
+constexpr GoVersion DefaultGoVersion = {1, 17};
+/// The oldest release with PIC on ppc64le (the seed).
+constexpr GoVersion OldestGoVersion = {1, 6};
+
+/// The instructions placed before `bl <deferreturn>`.
+enum class PadInstr {
+  /// A hardware nop (ori 0,0,0).
+  Nop,
+  /// ld r2,24(r1).
+  LoadTOC,
+};
+
+/// The deferreturn pad for \p V in mode \p M, first instruction first: Go
+/// 1.6-1.17 emit a nop then `ld r2,24(r1)` (Shared, Dynlink) or a second nop
+/// (Static), because runtime.jmpdefer returns to the call's address minus 8.
+/// Go 1.18 removed jmpdefer and the pad: the result is empty.
+llvm::SmallVector<PadInstr, 2> getDeferreturnPad(GoVersion V, BuildMode M);
+
+/// The default symbol whose calls are padded.
+constexpr const char DefaultDeferreturnSymbol[] = "runtime.deferreturn";
+
+//===----------------------------------------------------------------------===//
+// Symbol lists (the functions without a global entry prologue)
+//===----------------------------------------------------------------------===//
+
+/// A list of symbol names; an entry ending in '*' matches every name that
+/// starts with the rest of the entry.
+class SymbolList {
+public:
+  SymbolList() = default;
+  explicit SymbolList(std::vector<std::string> Entries)
+      : Entries(std::move(Entries)) {}
+
+  /// Parses "a,b,prefix*". Rejects empty entries, blanks and a '*' anywhere
+  /// but at the end of an entry.
+  static llvm::Expected<SymbolList> parse(llvm::StringRef Text);
+
+  bool matches(llvm::StringRef Name) const;
+  bool empty() const { return Entries.empty(); }
+  llvm::ArrayRef<std::string> entries() const { return Entries; }
+  std::string str() const;
+
+private:
+  std::vector<std::string> Entries;
+};
+
+/// Functions Go never gives a global entry prologue: runtime.duffzero and
+/// runtime.duffcopy (callers branch to fixed offsets inside them); Go
+/// 1.6-1.8 also runtime.stackBarrier; Go 1.22+ also runtime.elf_*.
+SymbolList getDefaultNoTOCPrologue(GoVersion V);
+
+//===----------------------------------------------------------------------===//
+// The per-compilation configuration
+//===----------------------------------------------------------------------===//
+
+/// Everything the rules depend on besides the code itself. The plugin builds
+/// one from its command-line options; the checker from its own.
+struct Config {
+  BuildMode Mode = BuildMode::Shared;
+  GoVersion Version = DefaultGoVersion;
+  std::string DeferreturnSymbol = DefaultDeferreturnSymbol;
+  SymbolList NoTOCPrologue = getDefaultNoTOCPrologue(DefaultGoVersion);
+
+  bool needsGlobalEntry(llvm::StringRef Function) const {
+    return maintainsTOC(Mode) && !NoTOCPrologue.matches(Function);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Encodings
+//===----------------------------------------------------------------------===//
+
+namespace encoding {
+/// The TOC save slot: 24(r1) in every ELFv2 frame.
+constexpr int64_t TOCSaveOffset = 24;
+/// Distance from the global to the local entry point.
+constexpr unsigned LocalEntryOffset = 8;
+/// ELF st_other bits 5-7 for an 8-byte local entry offset.
+constexpr unsigned LocalEntryStOther = 3u << 5;
+
+constexpr uint32_t Nop = 0x60000000;      // ori 0,0,0
+constexpr uint32_t LoadTOC = 0xe8410018;  // ld 2,24(1)
+constexpr uint32_t SaveTOC = 0xf8410018;  // std 2,24(1)
+/// addis 2,12,imm and addi 2,2,imm with the immediate masked out.
+constexpr uint32_t GlobalEntryAddis = 0x3c4c0000;
+constexpr uint32_t GlobalEntryAddi = 0x38420000;
+constexpr uint32_t ImmediateMask = 0xffff0000;
+
+/// The word for one pad instruction.
+constexpr uint32_t padWord(PadInstr I) {
+  return I == PadInstr::Nop ? Nop : LoadTOC;
+}
+} // namespace encoding
+
+} // namespace ppcgoabi
+
+#endif // PPCGOABI_CONVENTIONS_H

@@ -1,0 +1,71 @@
+//===- GoABIPassConfigHook.cpp - LLVM 22: insert the passes in llc's pipeline //
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// LLVM 22 lets a plugin edit every TargetPassConfig before the pipeline is
+/// built (llvm/Target/RegisterTargetPassConfigCallback.h). The callback
+/// inserts:
+///
+///   after finalize-isel (every target, so that a wrong triple is reported):
+///     ppc-go-abi-validate   bad input -> error; prepares the IR
+///     ppc-go-reserve-toc    r2 reserved before register allocation
+///   after ppc-atomic-expand, i.e. right before ppc-branch-select (PowerPC):
+///     ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
+///     ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
+///
+/// The rule passes run after prologue/epilogue insertion, scheduling and
+/// every PowerPC peephole, so nothing moves their instructions, and before
+/// the branch selector, which sizes branches with them in place.
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+
+#include "llvm/CodeGen/Passes.h"
+#include "llvm/CodeGen/TargetPassConfig.h"
+#include "llvm/PassInfo.h"
+#include "llvm/PassRegistry.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Target/RegisterTargetPassConfigCallback.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace llvm;
+
+namespace ppcgoabi {
+namespace {
+
+/// The identity of the registered pass \p Name.
+AnalysisID getPassID(StringRef Name) {
+  const PassInfo *PI = PassRegistry::getPassRegistry()->getPassInfo(Name);
+  if (!PI)
+    report_fatal_error("ppc-go-abi: pass '" + Name +
+                           "' is not registered in this LLVM",
+                       /*gen_crash_diag=*/false);
+  return PI->getTypeInfo();
+}
+
+void insertGoABIPasses(TargetMachine &TM, PassManagerBase &,
+                       TargetPassConfig *PassConfig) {
+  PassConfig->insertPass(&FinalizeISelID, createGoABIValidatePass(TM));
+  PassConfig->insertPass(&FinalizeISelID, createGoABIReserveTOCPass());
+
+  if (!TM.getTargetTriple().isPPC())
+    return;
+  // insertPass adds after its anchor; ppc-atomic-expand is the last pass
+  // before ppc-branch-select (PPCPassConfig::addPreEmitPass2).
+  AnalysisID Anchor = getPassID("ppc-atomic-expand");
+  for (const char *Rule :
+       {"ppc-go-global-entry", "ppc-go-toc-save", "ppc-go-indirect-call",
+        "ppc-go-dynlink-call", "ppc-go-deferreturn-pad",
+        "ppc-go-verify-registers"})
+    PassConfig->insertPass(Anchor, getPassID(Rule));
+}
+
+RegisterTargetPassConfigCallback Callback(insertGoABIPasses);
+
+} // namespace
+} // namespace ppcgoabi

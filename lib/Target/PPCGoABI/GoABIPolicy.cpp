@@ -1,0 +1,174 @@
+//===- GoABIPolicy.cpp - Which functions follow Go's conventions, and how -===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The plugin's command-line options and the one place that decides, per
+/// function, whether the Go conventions apply and in which mode:
+///
+///   -relocation-model=pic            Go's -shared rules (BuildMode::Shared)
+///   -relocation-model=pic -ppc-go-dynlink   Go's -dynlink rules
+///   any other relocation model       Go's non-shared rules (BuildMode::Static)
+///
+/// A function follows the conventions when -ppc-go-abi is given, unless its
+/// "ppc-go-abi" attribute says "false"; the attribute "true" enables a single
+/// function without the option. Every pass asks getFunctionConfig, so a
+/// function with bad input (findInputError) is left alone by all of them
+/// after ppc-go-abi-validate has reported it.
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+
+#include "PPCGoABI/CommandLine.h"
+
+#include "llvm/CodeGen/MachineFunction.h"
+#include "llvm/CodeGen/MachineInstr.h"
+#include "llvm/CodeGen/TargetSubtargetInfo.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/Function.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace llvm;
+
+namespace ppcgoabi {
+
+static cl::OptionCategory GoABICategory("PPCGoABI options",
+                                        "Go's ppc64le TOC conventions");
+
+static cl::opt<bool>
+    EnableGoABI("ppc-go-abi",
+                cl::desc("Follow the Go toolchain's ppc64le TOC-pointer "
+                         "conventions (PIC: Go's -shared; otherwise Go's "
+                         "non-shared mode)"),
+                cl::init(false), cl::cat(GoABICategory));
+
+static cl::opt<bool> EnableDynlink(
+    "ppc-go-dynlink",
+    cl::desc("Also follow Go's -dynlink rules: a nop after every call to a "
+             "symbol and no tail branches (needs -relocation-model=pic)"),
+    cl::init(false), cl::cat(GoABICategory));
+
+static cl::opt<std::string> DeferreturnSymbol(
+    "ppc-go-deferreturn",
+    cl::desc("The function whose calls get the deferreturn pad"),
+    cl::value_desc("symbol"), cl::init(DefaultDeferreturnSymbol),
+    cl::cat(GoABICategory));
+
+static cl::opt<GoVersion> TargetGoVersion(
+    "ppc-go-version",
+    cl::desc("The Go release whose conventions to follow: 1.6-1.17 pad "
+             "deferreturn calls (the seed), 1.18+ do not (default 1.17)"),
+    cl::init(DefaultGoVersion), cl::cat(GoABICategory));
+
+static cl::opt<SymbolList> NoTOCPrologue(
+    "ppc-go-no-toc-prologue",
+    cl::desc("Functions that get no global entry prologue; 'prefix*' matches "
+             "a prefix (default: runtime.duffzero,runtime.duffcopy, plus "
+             "what the chosen Go version excludes)"),
+    cl::cat(GoABICategory));
+
+static constexpr char AttributeName[] = "ppc-go-abi";
+
+bool isGoABIRequested(const Function &F) {
+  Attribute A = F.getFnAttribute(AttributeName);
+  if (!A.isValid())
+    return EnableGoABI;
+  // Anything but "false" is a request: "true" enables, and a malformed value
+  // must reach findInputError to be reported.
+  return A.getValueAsString() != "false";
+}
+
+static Config getCommandLineConfig(BuildMode Mode) {
+  Config C;
+  C.Mode = Mode;
+  C.Version = TargetGoVersion;
+  C.DeferreturnSymbol = DeferreturnSymbol;
+  C.NoTOCPrologue = NoTOCPrologue.getNumOccurrences()
+                        ? static_cast<const SymbolList &>(NoTOCPrologue)
+                        : getDefaultNoTOCPrologue(C.Version);
+  return C;
+}
+
+static BuildMode getBuildMode(const TargetMachine &TM) {
+  if (!TM.isPositionIndependent())
+    return BuildMode::Static;
+  return EnableDynlink ? BuildMode::Dynlink : BuildMode::Shared;
+}
+
+std::optional<std::string> findInputError(const Function &F,
+                                          const TargetMachine &TM) {
+  Attribute A = F.getFnAttribute(AttributeName);
+  if (A.isValid() && A.getValueAsString() != "true" &&
+      A.getValueAsString() != "false")
+    return ("attribute \"ppc-go-abi\"=\"" + A.getValueAsString() +
+            "\" is invalid: expected \"true\" or \"false\"")
+        .str();
+
+  const Triple &TT = TM.getTargetTriple();
+  if (TT.getArch() == Triple::ppc64)
+    return ("target '" + Twine(TT.str()) +
+            "' is big-endian ppc64 (ELFv1 by default); the Go TOC "
+            "conventions are implemented for powerpc64le (ELFv2) only")
+        .str();
+  if (TT.getArch() != Triple::ppc64le || !TT.isOSBinFormatELF())
+    return ("target '" + Twine(TT.str()) +
+            "' is not powerpc64le ELF; the Go TOC conventions apply only to "
+            "powerpc64le-linux (ELFv2)")
+        .str();
+  StringRef ABI = TM.Options.MCOptions.getABIName();
+  if (!ABI.empty() && ABI != "elfv2")
+    return ("ABI '" + ABI +
+            "' is not ELFv2; the Go TOC conventions need the ELFv2 global "
+            "and local entry points")
+        .str();
+  const TargetSubtargetInfo *STI = TM.getSubtargetImpl(F);
+  if (STI && STI->checkFeatures("+pcrelative-memops"))
+    return std::string(
+        "pc-relative code (-mcpu=pwr10 or +pcrelative-memops) has no TOC "
+        "pointer: calls are @notoc and the local entry is 1, so the Go TOC "
+        "conventions cannot hold; use -mattr=-pcrelative-memops,-prefix-instrs "
+        "or an earlier -mcpu");
+  if (EnableDynlink && !TM.isPositionIndependent())
+    return std::string("-ppc-go-dynlink needs -relocation-model=pic (Go's "
+                       "-dynlink implies -shared)");
+  StringRef Deferreturn = DeferreturnSymbol;
+  if (Deferreturn.empty() ||
+      Deferreturn.find_first_of(" \t\n,") != StringRef::npos)
+    return ("-ppc-go-deferreturn='" + Deferreturn +
+            "' is not a symbol name")
+        .str();
+  return std::nullopt;
+}
+
+std::optional<Config> getFunctionConfig(const Function &F,
+                                        const TargetMachine &TM) {
+  if (F.isDeclaration() || !isGoABIRequested(F) || findInputError(F, TM))
+    return std::nullopt;
+  return getCommandLineConfig(getBuildMode(TM));
+}
+
+std::optional<Config> getFunctionConfig(const MachineFunction &MF) {
+  return getFunctionConfig(MF.getFunction(), MF.getTarget());
+}
+
+void reportRuleError(const Function &F, Rule R, const Twine &Msg) {
+  const RuleInfo &Info = getRuleInfo(R);
+  F.getContext().diagnose(DiagnosticInfoUnsupported(
+      F, "ppc-go-abi: rule '" + Twine(Info.Name) + "': " + Msg));
+}
+
+std::string describeInstr(const MachineInstr &MI) {
+  std::string S;
+  raw_string_ostream OS(S);
+  MI.print(OS, /*IsStandalone=*/true, /*SkipOpers=*/false,
+           /*SkipDebugLoc=*/true, /*AddNewLine=*/false);
+  return StringRef(S).trim().str();
+}
+
+} // namespace ppcgoabi

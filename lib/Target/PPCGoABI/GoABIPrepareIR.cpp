@@ -1,0 +1,97 @@
+//===- GoABIPrepareIR.cpp - IR-level preparation for the Go conventions ---===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Two rules cannot be enforced after instruction selection, because by then
+/// a call may already be a tail branch whose frame is gone:
+///
+/// - Rule 5: runtime.jmpdefer (Go <= 1.17) returns to the deferreturn call's
+///   return address minus 8, so the call must be a real `bl` that returns
+///   into the padded caller. A tail call `b runtime.deferreturn` would make
+///   the deferred functions return into whoever called us. Calls to the
+///   deferreturn symbol are therefore marked `notail`.
+///
+/// - Rule 4: with Go's -dynlink every call may leave the module, and a tail
+///   branch to another module returns to our caller with that module's TOC
+///   in r2 and no `ld 2,24(1)` to restore it (Go never emits one). Enabled
+///   functions get "disable-tail-calls"="true".
+///
+/// - Rule 6 on LLVM 19: the PowerPC backend reserves r2 only in functions
+///   that use the TOC or contain inline asm (PPCRegisterInfo::
+///   getReservedRegs), and LLVM 19 offers a plugin no way to run a pass
+///   before register allocation. An empty inline-asm marker at the entry of
+///   each enabled function makes instruction selection record
+///   hasInlineAsm(), which reserves r2; the AsmPrinter hook erases the marker
+///   (zero bytes) before emission. LLVM 22 sets the flag from a pass instead
+///   (GoABIReserveTOC.cpp) and needs no marker.
+///
+/// All of this runs from doInitialization, before any function is selected.
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+
+#include "llvm/CodeGen/MachineInstr.h"
+#include "llvm/CodeGen/MachineOperand.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace ppcgoabi {
+
+/// The marker's assembly text: a comment, in case it is ever printed.
+static constexpr char ReservedTOCMarker[] = "# ppc-go-abi: r2 is reserved";
+
+static bool callsSymbol(const CallBase &Call, StringRef Symbol) {
+  const Function *Callee = Call.getCalledFunction();
+  return Callee && Callee->getName() == Symbol;
+}
+
+bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
+                           bool MarkReservedTOC) {
+  bool Changed = false;
+  for (Function &F : M) {
+    std::optional<Config> C = getFunctionConfig(F, TM);
+    if (!C)
+      continue;
+
+    for (BasicBlock &BB : F)
+      for (Instruction &I : BB)
+        if (auto *Call = dyn_cast<CallInst>(&I))
+          if (callsSymbol(*Call, C->DeferreturnSymbol) &&
+              !Call->isMustTailCall() &&
+              Call->getTailCallKind() != CallInst::TCK_NoTail) {
+            Call->setTailCallKind(CallInst::TCK_NoTail);
+            Changed = true;
+          }
+
+    if (callsMayLeaveModule(C->Mode) &&
+        F.getFnAttribute("disable-tail-calls").getValueAsString() != "true") {
+      F.addFnAttr("disable-tail-calls", "true");
+      Changed = true;
+    }
+
+    if (MarkReservedTOC) {
+      IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
+      FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
+      B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",
+                                  /*hasSideEffects=*/true));
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+bool isReservedTOCMarker(const MachineInstr &MI) {
+  return MI.isInlineAsm() && MI.getOperand(0).isSymbol() &&
+         StringRef(MI.getOperand(0).getSymbolName()) == ReservedTOCMarker;
+}
+
+} // namespace ppcgoabi

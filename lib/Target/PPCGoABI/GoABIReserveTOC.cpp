@@ -1,0 +1,82 @@
+//===- GoABIReserveTOC.cpp - Rule 6: r2 is never an allocatable register --===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Go rule 6 (cmd/compile/internal/ppc64/reg.go, excludedregs; Go 1.8+ in
+/// every mode): r2 holds the TOC pointer and is never allocated to anything
+/// else. The Go runtime and other modules rely on it at any instruction.
+///
+/// Stock LLVM reserves r2 only when instruction selection saw a TOC use or
+/// inline asm (PPCRegisterInfo::getReservedRegs). In a TOC-free leaf under
+/// register pressure it allocates r2 like any callee-saved register:
+///
+///     std 2, -8(1)        # spill the caller's TOC
+///     add 2, 3, 4         # r2 is a temporary
+///     ld 2, -8(1)
+///
+/// This pass guarantees that r2 is reserved in every enabled function by
+/// setting the one public input of that decision, MachineFunction::
+/// hasInlineAsm(), and refreezing the reserved set. It must run before
+/// register allocation; on LLVM 22 it runs right after instruction selection
+/// (inserted after finalize-isel). LLVM 19 cannot run it there and uses an
+/// IR marker instead (GoABIPrepareIR.cpp). ppc-go-verify-registers checks the
+/// outcome on both.
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+
+#include "llvm/ADT/Statistic.h"
+#include "llvm/CodeGen/MachineFunction.h"
+#include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/MachineRegisterInfo.h"
+#include "llvm/PassRegistry.h"
+
+using namespace llvm;
+
+#define DEBUG_TYPE "ppc-go-reserve-toc"
+
+STATISTIC(NumReserved, "Functions in which r2 was reserved");
+
+namespace ppcgoabi {
+namespace {
+
+class GoABIReserveTOC : public MachineFunctionPass {
+public:
+  static char ID;
+  GoABIReserveTOC() : MachineFunctionPass(ID) {}
+
+  StringRef getPassName() const override {
+    return "PowerPC Go ABI: reserve r2";
+  }
+
+  bool runOnMachineFunction(MachineFunction &MF) override {
+    if (!getFunctionConfig(MF))
+      return false;
+    if (!MF.hasInlineAsm()) {
+      MF.setHasInlineAsm(true);
+      ++NumReserved;
+    }
+    MF.getRegInfo().freezeReservedRegs();
+    return true;
+  }
+
+  void getAnalysisUsage(AnalysisUsage &AU) const override {
+    AU.setPreservesAll();
+    MachineFunctionPass::getAnalysisUsage(AU);
+  }
+};
+
+} // namespace
+
+char GoABIReserveTOC::ID = 0;
+static RegisterPass<GoABIReserveTOC> X(DEBUG_TYPE,
+                                       "PowerPC Go ABI: reserve r2");
+
+FunctionPass *createGoABIReserveTOCPass() { return new GoABIReserveTOC(); }
+
+} // namespace ppcgoabi

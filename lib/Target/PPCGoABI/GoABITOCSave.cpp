@@ -1,0 +1,168 @@
+//===- GoABITOCSave.cpp - Rule 2: calling functions save r2 at 24(r1) -----===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Go rule 2 (cmd/internal/obj/ppc64/obj9.go, preprocess; the seed): a
+/// function that calls stores its TOC pointer in the TOC save slot of its own
+/// frame right after allocating it:
+///
+///     mflr 0
+///     stdu 1, -32(1)
+///     std 2, 24(1)            # <- this pass
+///     std 0, 48(1)
+///
+/// The slot must hold the module's TOC for the whole life of the frame:
+/// Go's runtime (gogo, goexit, mcall, systemstack, asmcgocall, sigtramp) and
+/// the `ld 2,24(1)` that follows indirect calls, deferreturn pads and linker
+/// stubs reload r2 from it. Stock LLVM saves r2 only before indirect calls
+/// (sometimes hoisted into the entry block), and direct calls rely on the
+/// linker's stub to do it.
+///
+/// Guarantee: in an enabled PIC function that calls, every instruction that
+/// sets r1 and after which a call can still happen (the prologue's stdu or
+/// stdux, a dynamic alloca, a stack restore) is immediately followed by
+/// `std 2,24(1)`. Because r2 never changes in an enabled function (rule 6)
+/// the slot of the current frame then always holds the TOC, so every other
+/// TOC save is redundant and is removed: the function ends up with exactly
+/// one save per frame allocation, where Go puts it. A save LLVM already
+/// placed right after the allocation is kept as is.
+///
+/// Runs after prologue/epilogue insertion and scheduling, before branch
+/// selection (LLVM 22) or in the AsmPrinter hook (LLVM 19).
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+#include "PPCInstrs.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/Statistic.h"
+#include "llvm/CodeGen/MachineFunction.h"
+#include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/PassRegistry.h"
+
+using namespace llvm;
+
+#define DEBUG_TYPE "ppc-go-toc-save"
+
+STATISTIC(NumInserted, "TOC saves inserted after a stack allocation");
+STATISTIC(NumPresent, "TOC saves already right after a stack allocation");
+STATISTIC(NumRemoved, "Redundant TOC saves removed");
+
+namespace ppcgoabi {
+namespace {
+
+class GoABITOCSave : public MachineFunctionPass {
+public:
+  static char ID;
+  GoABITOCSave() : MachineFunctionPass(ID) {}
+
+  StringRef getPassName() const override {
+    return "PowerPC Go ABI: TOC save";
+  }
+
+  bool runOnMachineFunction(MachineFunction &MF) override;
+
+  void getAnalysisUsage(AnalysisUsage &AU) const override {
+    AU.setPreservesCFG();
+    MachineFunctionPass::getAnalysisUsage(AU);
+  }
+};
+
+} // namespace
+
+/// The blocks from which a call can be reached (a call in the block itself
+/// included).
+static SmallPtrSet<const MachineBasicBlock *, 16>
+findBlocksReachingCalls(const MachineFunction &MF, const PPCInstrs &PPC) {
+  SmallPtrSet<const MachineBasicBlock *, 16> Reaching;
+  SmallVector<const MachineBasicBlock *, 16> Worklist;
+  for (const MachineBasicBlock &MBB : MF)
+    if (any_of(MBB, [&](const MachineInstr &MI) { return PPC.isCall(MI); }))
+      if (Reaching.insert(&MBB).second)
+        Worklist.push_back(&MBB);
+  while (!Worklist.empty())
+    for (const MachineBasicBlock *Pred : Worklist.pop_back_val()->predecessors())
+      if (Reaching.insert(Pred).second)
+        Worklist.push_back(Pred);
+  return Reaching;
+}
+
+/// The next instruction after \p MI that will be emitted, if in the block.
+static MachineInstr *nextRealInstr(MachineInstr &MI) {
+  for (MachineBasicBlock::iterator It = std::next(MI.getIterator()),
+                                   E = MI.getParent()->end();
+       It != E; ++It)
+    if (!It->isMetaInstruction())
+      return &*It;
+  return nullptr;
+}
+
+bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
+  std::optional<Config> C = getFunctionConfig(MF);
+  if (!C || !maintainsTOC(C->Mode))
+    return false;
+  const PPCInstrs &PPC = PPCInstrs::get(MF);
+  SmallPtrSet<const MachineBasicBlock *, 16> ReachingCalls =
+      findBlocksReachingCalls(MF, PPC);
+  if (ReachingCalls.empty())
+    return false; // A leaf: Go saves nothing either.
+
+  DenseSet<const MachineInstr *> Kept;
+  bool Changed = false;
+  for (MachineBasicBlock &MBB : MF) {
+    if (!ReachingCalls.contains(&MBB))
+      continue;
+    bool CallLaterInSuccessors =
+        any_of(MBB.successors(), [&](const MachineBasicBlock *Succ) {
+          return ReachingCalls.contains(Succ);
+        });
+    // Walk backwards so that "a call can still happen after MI" is known.
+    bool CallLater = CallLaterInSuccessors;
+    for (MachineInstr &MI : llvm::reverse(MBB)) {
+      if (PPC.isCall(MI)) {
+        CallLater = true;
+        continue;
+      }
+      if (!CallLater || !MI.modifiesRegister(PPC.X1, nullptr))
+        continue;
+      MachineInstr *Next = nextRealInstr(MI);
+      if (Next && PPC.isTOCSave(*Next)) {
+        Kept.insert(Next);
+        ++NumPresent;
+        continue;
+      }
+      MachineInstr *Save = PPC.buildTOCSave(
+          MBB, std::next(MI.getIterator()), MI.getDebugLoc());
+      Kept.insert(Save);
+      ++NumInserted;
+      Changed = true;
+    }
+  }
+
+  for (MachineBasicBlock &MBB : MF)
+    for (MachineInstr &MI : llvm::make_early_inc_range(MBB))
+      if (PPC.isTOCSave(MI) && !Kept.contains(&MI)) {
+        MI.eraseFromParent();
+        ++NumRemoved;
+        Changed = true;
+      }
+
+  if (Kept.empty())
+    reportRuleError(MF.getFunction(), Rule::TOCSave,
+                    "the function calls but no instruction allocates its "
+                    "frame, so there is no TOC save slot to fill");
+  return Changed;
+}
+
+char GoABITOCSave::ID = 0;
+static RegisterPass<GoABITOCSave> X(DEBUG_TYPE, "PowerPC Go ABI: TOC save");
+
+FunctionPass *createGoABITOCSavePass() { return new GoABITOCSave(); }
+
+} // namespace ppcgoabi

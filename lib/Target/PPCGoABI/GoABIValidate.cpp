@@ -1,0 +1,84 @@
+//===- GoABIValidate.cpp - Reject input the Go conventions cannot hold on -===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Guarantees that no enabled function is compiled with silently wrong code
+/// because the conventions cannot apply to it: a non-powerpc64le or
+/// big-endian (ELFv1) target, a non-ELFv2 ABI, Power10 pc-relative code (no
+/// TOC at all: `bl f@notoc`, `.localentry f, 1`), -ppc-go-dynlink without
+/// PIC, a malformed "ppc-go-abi" attribute or -ppc-go-deferreturn value. Each
+/// is an error that names the function and the rule ('target'); every later
+/// pass skips such a function (getFunctionConfig), so the error is the only
+/// outcome. The rule-specific impossibilities (an excluded function that
+/// needs the TOC, inline asm that clobbers r2) are reported by the pass of
+/// the rule.
+///
+/// It runs right after instruction selection, the earliest point at which a
+/// machine pass sees each function. Its doInitialization prepares the IR
+/// (GoABIPrepareIR.cpp) before any function is selected.
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+
+#include "llvm/CodeGen/MachineFunction.h"
+#include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Module.h"
+#include "llvm/PassRegistry.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace llvm;
+
+#define DEBUG_TYPE "ppc-go-abi-validate"
+
+namespace ppcgoabi {
+namespace {
+
+class GoABIValidate : public MachineFunctionPass {
+public:
+  static char ID;
+  explicit GoABIValidate(const TargetMachine *TM = nullptr)
+      : MachineFunctionPass(ID), TM(TM) {}
+
+  StringRef getPassName() const override {
+    return "PowerPC Go ABI: validate input";
+  }
+
+  bool doInitialization(Module &M) override {
+    return TM && prepareModuleForGoABI(M, *TM, /*MarkReservedTOC=*/false);
+  }
+
+  bool runOnMachineFunction(MachineFunction &MF) override {
+    const Function &F = MF.getFunction();
+    if (!isGoABIRequested(F))
+      return false;
+    if (std::optional<std::string> Error = findInputError(F, MF.getTarget()))
+      reportRuleError(F, Rule::Target, *Error);
+    return false;
+  }
+
+  void getAnalysisUsage(AnalysisUsage &AU) const override {
+    AU.setPreservesAll();
+    MachineFunctionPass::getAnalysisUsage(AU);
+  }
+
+private:
+  const TargetMachine *TM;
+};
+
+} // namespace
+
+char GoABIValidate::ID = 0;
+static RegisterPass<GoABIValidate> X(DEBUG_TYPE,
+                                     "PowerPC Go ABI: validate input");
+
+FunctionPass *createGoABIValidatePass(const TargetMachine &TM) {
+  return new GoABIValidate(&TM);
+}
+
+} // namespace ppcgoabi

@@ -1,0 +1,98 @@
+//===- GoABIVerifyRegisters.cpp - Rule 6: nothing else writes r2 ----------===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Go rule 6 (cmd/compile/internal/ppc64/reg.go, excludedregs): r2 is the TOC
+/// pointer and nothing else. GoABIReserveTOC (LLVM 22) or the IR marker
+/// (LLVM 19) keeps the register allocator away from it; this pass proves the
+/// result, as the last of the plugin's passes, on both:
+///
+/// - inline asm that writes or clobbers r2 is an error: the function would
+///   run with a wrong TOC after it, and Go code reading r2 (or a caller
+///   expecting it preserved) would fail far away;
+/// - any other instruction that writes r2, except a call (which clobbers it)
+///   and the reload `ld 2,24(1)`, is an error naming the instruction: r2 was
+///   used as an ordinary register;
+/// - the LLVM 19 reservation marker has done its work and is erased (it
+///   emits zero bytes, so branch displacements are unaffected).
+///
+//===----------------------------------------------------------------------===//
+
+#include "PPCGoABI.h"
+#include "PPCInstrs.h"
+
+#include "llvm/ADT/Statistic.h"
+#include "llvm/CodeGen/MachineFunction.h"
+#include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/PassRegistry.h"
+
+using namespace llvm;
+
+#define DEBUG_TYPE "ppc-go-verify-registers"
+
+STATISTIC(NumMarkersErased, "LLVM 19 r2 reservation markers erased");
+
+namespace ppcgoabi {
+namespace {
+
+class GoABIVerifyRegisters : public MachineFunctionPass {
+public:
+  static char ID;
+  GoABIVerifyRegisters() : MachineFunctionPass(ID) {}
+
+  StringRef getPassName() const override {
+    return "PowerPC Go ABI: verify r2";
+  }
+
+  bool runOnMachineFunction(MachineFunction &MF) override;
+
+  void getAnalysisUsage(AnalysisUsage &AU) const override {
+    AU.setPreservesCFG();
+    MachineFunctionPass::getAnalysisUsage(AU);
+  }
+};
+
+} // namespace
+
+bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
+  if (!getFunctionConfig(MF))
+    return false;
+  const PPCInstrs &PPC = PPCInstrs::get(MF);
+  bool Changed = false;
+  for (MachineBasicBlock &MBB : MF) {
+    for (MachineInstr &MI : make_early_inc_range(MBB)) {
+      if (isReservedTOCMarker(MI)) {
+        MI.eraseFromParent();
+        ++NumMarkersErased;
+        Changed = true;
+        continue;
+      }
+      if (!PPC.writesTOCRegister(MI) || PPC.isCall(MI) || PPC.isTOCReload(MI))
+        continue;
+      if (MI.isInlineAsm())
+        reportRuleError(MF.getFunction(), Rule::ReservedRegisters,
+                        "inline asm writes or clobbers r2, the TOC pointer: " +
+                            describeInstr(MI));
+      else
+        reportRuleError(MF.getFunction(), Rule::ReservedRegisters,
+                        "r2, the TOC pointer, is written by an ordinary "
+                        "instruction (was it allocated as a register?): " +
+                            describeInstr(MI));
+    }
+  }
+  return Changed;
+}
+
+char GoABIVerifyRegisters::ID = 0;
+static RegisterPass<GoABIVerifyRegisters> X(DEBUG_TYPE,
+                                            "PowerPC Go ABI: verify r2");
+
+FunctionPass *createGoABIVerifyRegistersPass() {
+  return new GoABIVerifyRegisters();
+}
+
+} // namespace ppcgoabi

@@ -1,0 +1,107 @@
+//===- PPCGoABI.h - Passes and policy of the PPCGoABI plugin ----*- C++ -*-===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// What the plugin's passes share: which functions the Go conventions apply
+/// to and in which mode (the policy), how a rule violation is reported, and
+/// the factories of the passes in pipeline order.
+///
+/// Pipeline (docs/Design.md has the reasons):
+///   doInitialization  prepareModuleForGoABI   IR: no tail call to
+///                                               deferreturn, none at all
+///                                               with dynlink
+///   after finalize-isel  ppc-go-abi-validate  bad input -> error
+///                        ppc-go-reserve-toc   rule 6 (LLVM 22)
+///   before ppc-branch-select (LLVM 22) or in the AsmPrinter hook (LLVM 19):
+///     ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
+///     ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef PPCGOABI_LIB_PPCGOABI_H
+#define PPCGOABI_LIB_PPCGOABI_H
+
+#include "PPCGoABI/Conventions.h"
+
+#include "llvm/ADT/Twine.h"
+
+#include <optional>
+#include <string>
+
+namespace llvm {
+class Function;
+class FunctionPass;
+class MachineFunction;
+class MachineInstr;
+class Module;
+class TargetMachine;
+} // namespace llvm
+
+namespace ppcgoabi {
+
+//===----------------------------------------------------------------------===//
+// Policy
+//===----------------------------------------------------------------------===//
+
+/// Whether the user asked for the conventions on \p F: the function attribute
+/// "ppc-go-abi"="true"|"false" if present, else -ppc-go-abi. A malformed
+/// attribute counts as a request, so that it is diagnosed.
+bool isGoABIRequested(const llvm::Function &F);
+
+/// The reason the conventions cannot be applied to \p F on \p TM (wrong
+/// triple, ELFv1, pc-relative code, bad option or attribute values), or
+/// nothing if they can. Every such reason is a Rule::Target error.
+std::optional<std::string> findInputError(const llvm::Function &F,
+                                          const llvm::TargetMachine &TM);
+
+/// The configuration for \p F if the conventions apply to it, nothing if they
+/// are not requested or cannot be applied (findInputError says why).
+std::optional<Config> getFunctionConfig(const llvm::Function &F,
+                                        const llvm::TargetMachine &TM);
+std::optional<Config> getFunctionConfig(const llvm::MachineFunction &MF);
+
+/// Reports that \p R does not or cannot hold in \p F: an error naming the
+/// function and the rule, through the LLVMContext, so that llc and clang
+/// fail with a message rather than emit wrong code.
+void reportRuleError(const llvm::Function &F, Rule R, const llvm::Twine &Msg);
+
+/// One instruction, printed on one line for a diagnostic.
+std::string describeInstr(const llvm::MachineInstr &MI);
+
+//===----------------------------------------------------------------------===//
+// IR preparation
+//===----------------------------------------------------------------------===//
+
+/// Prepares the IR of \p M before instruction selection: calls to the
+/// deferreturn symbol become `notail` (rule 5 needs a real call), and with
+/// dynlink no call may become a tail branch (rule 4). With \p MarkReservedTOC
+/// (LLVM 19, where no pass can run before register allocation) every enabled
+/// function also gets an empty inline-asm marker, which makes the PowerPC
+/// backend reserve r2 (rule 6); the AsmPrinter hook erases it before
+/// emission. Returns true if \p M changed.
+bool prepareModuleForGoABI(llvm::Module &M, const llvm::TargetMachine &TM,
+                           bool MarkReservedTOC);
+
+/// True for the marker prepareModuleForGoABI inserts.
+bool isReservedTOCMarker(const llvm::MachineInstr &MI);
+
+//===----------------------------------------------------------------------===//
+// Passes, in pipeline order
+//===----------------------------------------------------------------------===//
+
+llvm::FunctionPass *createGoABIValidatePass(const llvm::TargetMachine &TM);
+llvm::FunctionPass *createGoABIReserveTOCPass();
+llvm::FunctionPass *createGoABIGlobalEntryPass();
+llvm::FunctionPass *createGoABITOCSavePass();
+llvm::FunctionPass *createGoABIIndirectCallPass();
+llvm::FunctionPass *createGoABIDynlinkCallPass();
+llvm::FunctionPass *createGoABIDeferreturnPadPass();
+llvm::FunctionPass *createGoABIVerifyRegistersPass();
+
+} // namespace ppcgoabi
+
+#endif // PPCGOABI_LIB_PPCGOABI_H

@@ -1,0 +1,204 @@
+//===- PPCInstrs.cpp - PowerPC opcodes and registers by name --------------===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PPCInstrs.h"
+
+#include "PPCGoABI/Conventions.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/CodeGen/MachineFunction.h"
+#include "llvm/CodeGen/MachineInstr.h"
+#include "llvm/CodeGen/MachineInstrBuilder.h"
+#include "llvm/CodeGen/TargetInstrInfo.h"
+#include "llvm/CodeGen/TargetRegisterInfo.h"
+#include "llvm/CodeGen/TargetSubtargetInfo.h"
+#include "llvm/IR/GlobalValue.h"
+#include "llvm/MC/MCSymbol.h"
+#include "llvm/Support/ErrorHandling.h"
+
+#include <memory>
+#include <mutex>
+
+using namespace llvm;
+
+namespace ppcgoabi {
+
+/// Direct calls without the trailing nop, paired with the pseudo that emits
+/// the same call followed by `nop` (PPCInstr64Bit.td).
+static const std::pair<const char *, const char *> CallNopTwins[] = {
+    {"BL8", "BL8_NOP"},       {"BL8_RM", "BL8_NOP_RM"},
+    {"BL8_TLS", "BL8_NOP_TLS"}, {"BL8_TLS_", "BL8_NOP_TLS"},
+    {"BLA8", "BLA8_NOP"},     {"BLA8_RM", "BLA8_NOP_RM"},
+};
+
+/// `bctrl; ld 2,24(1)` as one pseudo.
+static const char *const IndirectCallsWithTOCReloadNames[] = {
+    "BCTRL8_LDinto_toc", "BCTRL8_LDinto_toc_RM"};
+
+const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
+  // Opcode and register numbers are fixed for a given LLVM build, so one
+  // table serves every PowerPC subtarget in the process.
+  static std::once_flag Once;
+  static std::unique_ptr<PPCInstrs> Table;
+  std::call_once(Once, [&MF] {
+    const TargetInstrInfo &TII = *MF.getSubtarget().getInstrInfo();
+    const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
+    StringMap<unsigned> Opcodes;
+    for (unsigned Opc = 0, E = TII.getNumOpcodes(); Opc != E; ++Opc)
+      Opcodes[TII.getName(Opc)] = Opc;
+    StringMap<MCRegister> Regs;
+    for (unsigned Reg = 1, E = TRI.getNumRegs(); Reg != E; ++Reg)
+      Regs[TRI.getName(Reg)] = MCRegister(Reg);
+
+    auto Opcode = [&](StringRef Name) {
+      auto It = Opcodes.find(Name);
+      if (It == Opcodes.end())
+        report_fatal_error("ppc-go-abi: the PowerPC backend has no opcode '" +
+                               Name + "'; this LLVM is not supported",
+                           /*gen_crash_diag=*/false);
+      return It->second;
+    };
+    auto Register = [&](StringRef Name) {
+      auto It = Regs.find(Name);
+      if (It == Regs.end())
+        report_fatal_error("ppc-go-abi: the PowerPC backend has no register '" +
+                               Name + "'; this LLVM is not supported",
+                           /*gen_crash_diag=*/false);
+      return It->second;
+    };
+
+    std::unique_ptr<PPCInstrs> T(new PPCInstrs());
+    T->NOP = Opcode("NOP");
+    T->LD = Opcode("LD");
+    T->STD = Opcode("STD");
+    T->STDU = Opcode("STDU");
+    T->STDUX = Opcode("STDUX");
+    T->MTCTR8 = Opcode("MTCTR8");
+    T->OR8 = Opcode("OR8");
+    T->X1 = Register("X1");
+    T->X2 = Register("X2");
+    T->R2 = Register("R2");
+    T->X12 = Register("X12");
+    T->CTR8 = Register("CTR8");
+    for (const auto &[Plain, WithNop] : CallNopTwins) {
+      T->CallsWithoutNop.push_back(Opcode(Plain));
+      T->CallsWithNop.push_back(Opcode(WithNop));
+    }
+    for (const char *Name : IndirectCallsWithTOCReloadNames)
+      T->IndirectCallsWithTOCReload.push_back(Opcode(Name));
+    Table = std::move(T);
+  });
+  return *Table;
+}
+
+bool PPCInstrs::isOneOf(unsigned Opcode, ArrayRef<unsigned> Opcodes) const {
+  return is_contained(Opcodes, Opcode);
+}
+
+/// `Op Reg, 24(r1)` for a load or store \p Opcode of \p Reg.
+static bool isTOCSlotAccess(const MachineInstr &MI, unsigned Opcode,
+                            MCRegister Reg, MCRegister SP) {
+  return MI.getOpcode() == Opcode && MI.getNumOperands() >= 3 &&
+         MI.getOperand(0).isReg() && MI.getOperand(0).getReg() == Reg &&
+         MI.getOperand(1).isImm() &&
+         MI.getOperand(1).getImm() == encoding::TOCSaveOffset &&
+         MI.getOperand(2).isReg() && MI.getOperand(2).getReg() == SP;
+}
+
+bool PPCInstrs::isTOCReload(const MachineInstr &MI) const {
+  return isTOCSlotAccess(MI, LD, X2, X1);
+}
+
+bool PPCInstrs::isTOCSave(const MachineInstr &MI) const {
+  return isTOCSlotAccess(MI, STD, X2, X1);
+}
+
+bool PPCInstrs::isStackAllocation(const MachineInstr &MI) const {
+  // $x1 = STDU $src, imm, $x1 and $x1 = STDUX $src, $x1, $rb.
+  if (MI.getOpcode() != STDU && MI.getOpcode() != STDUX)
+    return false;
+  return MI.getOperand(0).isReg() && MI.getOperand(0).getReg() == X1;
+}
+
+bool PPCInstrs::isCall(const MachineInstr &MI) const {
+  return MI.isCall() && !MI.isReturn();
+}
+
+bool PPCInstrs::isTailBranch(const MachineInstr &MI) const {
+  return MI.isCall() && MI.isReturn();
+}
+
+std::optional<StringRef> PPCInstrs::getCallee(const MachineInstr &MI) const {
+  if (!MI.isCall() || MI.getNumOperands() == 0)
+    return std::nullopt;
+  const MachineOperand &Target = MI.getOperand(0);
+  if (Target.isGlobal())
+    return Target.getGlobal()->getName();
+  if (Target.isSymbol())
+    return StringRef(Target.getSymbolName());
+  if (Target.isMCSymbol())
+    return Target.getMCSymbol()->getName();
+  return std::nullopt;
+}
+
+bool PPCInstrs::isIndirectCall(const MachineInstr &MI) const {
+  return isCall(MI) && !getCallee(MI) && MI.readsRegister(CTR8, nullptr);
+}
+
+bool PPCInstrs::includesTOCReload(const MachineInstr &MI) const {
+  return isOneOf(MI.getOpcode(), IndirectCallsWithTOCReload);
+}
+
+bool PPCInstrs::includesCallNop(const MachineInstr &MI) const {
+  return isOneOf(MI.getOpcode(), CallsWithNop);
+}
+
+std::optional<unsigned>
+PPCInstrs::getCallNopOpcode(const MachineInstr &MI) const {
+  for (unsigned I = 0, E = CallsWithoutNop.size(); I != E; ++I)
+    if (CallsWithoutNop[I] == MI.getOpcode())
+      return CallsWithNop[I];
+  return std::nullopt;
+}
+
+bool PPCInstrs::writesTOCRegister(const MachineInstr &MI) const {
+  return MI.modifiesRegister(X2, nullptr) || MI.modifiesRegister(R2, nullptr);
+}
+
+bool PPCInstrs::readsTOCRegister(const MachineInstr &MI) const {
+  return MI.readsRegister(X2, nullptr) || MI.readsRegister(R2, nullptr);
+}
+
+static const TargetInstrInfo &getTII(const MachineBasicBlock &MBB) {
+  return *MBB.getParent()->getSubtarget().getInstrInfo();
+}
+
+MachineInstr *PPCInstrs::buildTOCReload(MachineBasicBlock &MBB,
+                                        MachineBasicBlock::iterator Where,
+                                        const DebugLoc &DL) const {
+  return BuildMI(MBB, Where, DL, getTII(MBB).get(LD), X2)
+      .addImm(encoding::TOCSaveOffset)
+      .addReg(X1);
+}
+
+MachineInstr *PPCInstrs::buildTOCSave(MachineBasicBlock &MBB,
+                                      MachineBasicBlock::iterator Where,
+                                      const DebugLoc &DL) const {
+  return BuildMI(MBB, Where, DL, getTII(MBB).get(STD))
+      .addReg(X2)
+      .addImm(encoding::TOCSaveOffset)
+      .addReg(X1);
+}
+
+MachineInstr *PPCInstrs::buildNop(MachineBasicBlock &MBB,
+                                  MachineBasicBlock::iterator Where,
+                                  const DebugLoc &DL) const {
+  return BuildMI(MBB, Where, DL, getTII(MBB).get(NOP));
+}
+
+} // namespace ppcgoabi

@@ -1,0 +1,100 @@
+//===- PPCInstrs.h - PowerPC opcodes and registers by name ------*- C++ -*-===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The PowerPC backend's opcode and register enums live in private headers
+/// that Debian does not install, and their numbers change between LLVM
+/// releases (BL8 is 622 in LLVM 19 and 649 in LLVM 22). This file resolves
+/// the few the plugin needs by name, through the public TargetInstrInfo and
+/// TargetRegisterInfo, once per process, and answers the questions the passes
+/// ask about instructions.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef PPCGOABI_LIB_PPCINSTRS_H
+#define PPCGOABI_LIB_PPCINSTRS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/CodeGen/MachineBasicBlock.h"
+#include "llvm/MC/MCRegister.h"
+
+#include <optional>
+
+namespace llvm {
+class MachineFunction;
+class MachineInstr;
+class MachineOperand;
+} // namespace llvm
+
+namespace ppcgoabi {
+
+class PPCInstrs {
+public:
+  /// The table for \p MF's target; resolved on first use.
+  static const PPCInstrs &get(const llvm::MachineFunction &MF);
+
+  // Opcodes.
+  unsigned NOP, LD, STD, STDU, STDUX, MTCTR8, OR8;
+
+  // Registers.
+  llvm::MCRegister X1, X2, R2, X12, CTR8;
+
+  /// `ld r2,24(r1)`.
+  bool isTOCReload(const llvm::MachineInstr &MI) const;
+  /// `std r2,24(r1)`.
+  bool isTOCSave(const llvm::MachineInstr &MI) const;
+  /// An instruction that allocates stack: stdu/stdux with r1 as base and
+  /// result (the prologue's frame allocation, dynamic allocas, probes).
+  bool isStackAllocation(const llvm::MachineInstr &MI) const;
+
+  /// A call that returns here (not a tail branch).
+  bool isCall(const llvm::MachineInstr &MI) const;
+  /// A call that leaves the function for good (b sym, bctr).
+  bool isTailBranch(const llvm::MachineInstr &MI) const;
+  /// The symbol a direct call or tail branch targets, if any.
+  std::optional<llvm::StringRef> getCallee(const llvm::MachineInstr &MI) const;
+  /// A call through CTR.
+  bool isIndirectCall(const llvm::MachineInstr &MI) const;
+  /// An indirect call whose pseudo includes the TOC reload
+  /// (BCTRL8_LDinto_toc and its _RM twin).
+  bool includesTOCReload(const llvm::MachineInstr &MI) const;
+  /// A direct call whose pseudo is followed by a nop (BL8_NOP and kin).
+  bool includesCallNop(const llvm::MachineInstr &MI) const;
+  /// The opcode that is \p MI's call followed by a nop, if there is one.
+  std::optional<unsigned> getCallNopOpcode(const llvm::MachineInstr &MI) const;
+
+  /// Whether \p MI writes r2 (X2 or its 32-bit half), explicitly or not.
+  bool writesTOCRegister(const llvm::MachineInstr &MI) const;
+  /// Whether \p MI reads r2.
+  bool readsTOCRegister(const llvm::MachineInstr &MI) const;
+
+  /// Builds `ld r2,24(r1)` / `std r2,24(r1)` / `nop` before \p Where.
+  llvm::MachineInstr *buildTOCReload(llvm::MachineBasicBlock &MBB,
+                                     llvm::MachineBasicBlock::iterator Where,
+                                     const llvm::DebugLoc &DL) const;
+  llvm::MachineInstr *buildTOCSave(llvm::MachineBasicBlock &MBB,
+                                   llvm::MachineBasicBlock::iterator Where,
+                                   const llvm::DebugLoc &DL) const;
+  llvm::MachineInstr *buildNop(llvm::MachineBasicBlock &MBB,
+                               llvm::MachineBasicBlock::iterator Where,
+                               const llvm::DebugLoc &DL) const;
+
+private:
+  PPCInstrs() = default;
+  bool isOneOf(unsigned Opcode, llvm::ArrayRef<unsigned> Opcodes) const;
+
+  /// Direct calls without the trailing nop, and their nop twins, index for
+  /// index.
+  llvm::SmallVector<unsigned, 8> CallsWithoutNop, CallsWithNop;
+  llvm::SmallVector<unsigned, 4> IndirectCallsWithTOCReload;
+};
+
+} // namespace ppcgoabi
+
+#endif // PPCGOABI_LIB_PPCINSTRS_H
