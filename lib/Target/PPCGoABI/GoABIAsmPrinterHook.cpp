@@ -40,7 +40,6 @@
 #include "llvm/MC/MCStreamer.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Pass.h"
-#include "llvm/PassAnalysisSupport.h"
 #include "llvm/PassInfo.h"
 #include "llvm/PassRegistry.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -126,6 +125,18 @@ static MachineFunctionPass *asMachineFunctionPass(FunctionPass *P) {
   return static_cast<MachineFunctionPass *>(P);
 }
 
+/// Runs \p P on \p MF directly. runOnMachineFunction is protected in
+/// MachineFunctionPass; a using-declaration in a derived class names it
+/// accessibly, and the member pointer still dispatches virtually.
+static bool runPass(MachineFunctionPass &P, MachineFunction &MF) {
+  struct Access : MachineFunctionPass {
+    using MachineFunctionPass::runOnMachineFunction;
+  };
+  bool (MachineFunctionPass::*Run)(MachineFunction &) =
+      &Access::runOnMachineFunction;
+  return (P.*Run)(MF);
+}
+
 void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
   if (Rules.empty()) {
     for (FunctionPass *P :
@@ -135,13 +146,14 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
           createGoABIVerifyRegistersPass()})
       Rules.emplace_back(asMachineFunctionPass(P));
     if (const PassInfo *PI =
-            PassRegistry::getPassRegistry()->getPassInfo("ppc-branch-select"))
+            PassRegistry::getPassRegistry()->getPassInfo(
+                StringRef("ppc-branch-select")))
       BranchSelector.reset(asMachineFunctionPass(
           static_cast<FunctionPass *>(PI->createPass())));
   }
   bool Changed = false;
   for (const std::unique_ptr<MachineFunctionPass> &P : Rules)
-    Changed |= P->runOnMachineFunction(MF);
+    Changed |= runPass(*P, MF);
   if (!Changed || !MF.getTarget().getTargetTriple().isPPC())
     return;
   if (!BranchSelector)
@@ -149,7 +161,7 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
                        "registered; cannot re-select branches after the Go "
                        "ABI rules",
                        /*gen_crash_diag=*/false);
-  BranchSelector->runOnMachineFunction(MF);
+  runPass(*BranchSelector, MF);
 }
 
 AsmPrinter *createGoABIAsmPrinter(TargetMachine &TM,
@@ -164,11 +176,12 @@ AsmPrinter *createGoABIAsmPrinter(TargetMachine &TM,
   return new GoABIAsmPrinter(TM, Ctx, Original);
 }
 
-/// Installs the wrapper for every target that has an AsmPrinter.
+/// Installs the wrapper for every target; for one without an AsmPrinter the
+/// wrapper's constructor returns null, as the missing one would have.
 struct InstallAsmPrinterHook {
   InstallAsmPrinterHook() {
     for (const Target &T : TargetRegistry::targets()) {
-      if (!T.hasAsmPrinter() || getOriginalTargets().count(T.getName()))
+      if (getOriginalTargets().count(T.getName()))
         continue;
       getOriginalTargets().emplace(T.getName(), T);
       TargetRegistry::RegisterAsmPrinter(const_cast<Target &>(T),

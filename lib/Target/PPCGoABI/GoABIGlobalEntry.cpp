@@ -80,11 +80,12 @@ public:
 
 } // namespace
 
-/// The first instruction of \p MF that is emitted.
+/// The first instruction of \p MF that is emitted (the LLVM 19 reservation
+/// marker is erased before emission).
 static MachineInstr *findFirstRealInstr(MachineFunction &MF) {
   for (MachineBasicBlock &MBB : MF)
     for (MachineInstr &MI : MBB)
-      if (!MI.isMetaInstruction())
+      if (!MI.isMetaInstruction() && !isReservedTOCMarker(MI))
         return &MI;
   return nullptr;
 }
