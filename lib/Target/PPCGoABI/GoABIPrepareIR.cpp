@@ -54,6 +54,32 @@ static bool callsSymbol(const CallBase &Call, StringRef Symbol) {
   return Callee && Callee->getName() == Symbol;
 }
 
+/// Makes \p Call a real call where the rules need one. A musttail call there
+/// cannot be honoured: that is an error (and the call is made an ordinary one,
+/// so that instruction selection does not abort on it).
+static bool forbidTailCall(Function &F, CallInst &Call, const Config &C) {
+  bool ToDeferreturn = callsSymbol(Call, C.DeferreturnSymbol);
+  if (Call.isMustTailCall()) {
+    if (ToDeferreturn)
+      reportRuleError(F, Rule::DeferreturnPad,
+                      "a musttail call to " + C.DeferreturnSymbol +
+                          " cannot be padded; it must be a call");
+    else if (callsMayLeaveModule(C.Mode))
+      reportRuleError(F, Rule::DynlinkCall,
+                      "a musttail call would be a tail branch, which may "
+                      "leave the module under dynlink");
+    else
+      return false;
+    Call.setTailCallKind(CallInst::TCK_None);
+    return true;
+  }
+  if (ToDeferreturn && Call.getTailCallKind() != CallInst::TCK_NoTail) {
+    Call.setTailCallKind(CallInst::TCK_NoTail);
+    return true;
+  }
+  return false;
+}
+
 bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
                            bool MarkReservedTOC) {
   bool Changed = false;
@@ -65,12 +91,7 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
     for (BasicBlock &BB : F)
       for (Instruction &I : BB)
         if (auto *Call = dyn_cast<CallInst>(&I))
-          if (callsSymbol(*Call, C->DeferreturnSymbol) &&
-              !Call->isMustTailCall() &&
-              Call->getTailCallKind() != CallInst::TCK_NoTail) {
-            Call->setTailCallKind(CallInst::TCK_NoTail);
-            Changed = true;
-          }
+          Changed |= forbidTailCall(F, *Call, *C);
 
     if (callsMayLeaveModule(C->Mode) &&
         F.getFnAttribute("disable-tail-calls").getValueAsString() != "true") {
