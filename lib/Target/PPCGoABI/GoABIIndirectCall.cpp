@@ -80,7 +80,7 @@ static std::optional<Register> getCopySource(const MachineInstr &MI,
 /// with neither redefined in between.
 static bool isTargetInR12(const MachineInstr &Call, const PPCInstrs &PPC) {
   const MachineBasicBlock &MBB = *Call.getParent();
-  auto Begin = MBB.rend();
+  auto Begin = MBB.instr_rend();
   auto It = std::next(Call.getReverseIterator());
   // Find the instruction that set CTR, noting whether r12 changed since.
   const MachineInstr *R12Def = nullptr;

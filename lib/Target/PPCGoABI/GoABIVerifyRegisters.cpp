@@ -14,9 +14,9 @@
 /// - inline asm that writes or clobbers r2 is an error: the function would
 ///   run with a wrong TOC after it, and Go code reading r2 (or a caller
 ///   expecting it preserved) would fail far away;
-/// - any other instruction that writes r2, except a call (which clobbers it)
-///   and the reload `ld 2,24(1)`, is an error naming the instruction: r2 was
-///   used as an ordinary register;
+/// - any other instruction that writes r2, except a call or tail branch
+///   (which clobber it) and the reload `ld 2,24(1)`, is an error naming the
+///   instruction: r2 was used as an ordinary register;
 /// - the LLVM 19 reservation marker has done its work and is erased (it
 ///   emits zero bytes, so branch displacements are unaffected).
 ///
@@ -71,7 +71,7 @@ bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
         Changed = true;
         continue;
       }
-      if (!PPC.writesTOCRegister(MI) || PPC.isCall(MI) || PPC.isTOCReload(MI))
+      if (!PPC.writesTOCRegister(MI) || MI.isCall() || PPC.isTOCReload(MI))
         continue;
       if (MI.isInlineAsm())
         reportRuleError(MF.getFunction(), Rule::ReservedRegisters,

@@ -115,7 +115,26 @@ bool PPCInstrs::isTOCReload(const MachineInstr &MI) const {
 }
 
 bool PPCInstrs::isTOCSave(const MachineInstr &MI) const {
-  return isTOCSlotAccess(MI, STD, X2, X1);
+  if (isTOCSlotAccess(MI, STD, X2, X1))
+    return true;
+  // At -O0 LLVM saves the TOC through a copy: `mr 5, 2; std 5, 24(1)`.
+  if (MI.getOpcode() != STD || !MI.getOperand(0).isReg() ||
+      !isTOCSlotAccess(MI, STD, MI.getOperand(0).getReg(), X1))
+    return false;
+  Register Source = MI.getOperand(0).getReg();
+  for (auto It = std::next(MI.getReverseIterator()),
+            E = MI.getParent()->instr_rend();
+       It != E; ++It) {
+    if (!It->modifiesRegister(Source, nullptr))
+      continue;
+    bool IsCopy = It->isCopy() || (It->getOpcode() == OR8 &&
+                                   It->getOperand(1).isReg() &&
+                                   It->getOperand(2).isReg() &&
+                                   It->getOperand(1).getReg() ==
+                                       It->getOperand(2).getReg());
+    return IsCopy && It->getOperand(1).getReg() == X2;
+  }
+  return false;
 }
 
 bool PPCInstrs::isStackAllocation(const MachineInstr &MI) const {

@@ -47,7 +47,7 @@ public:
 
   /// `ld r2,24(r1)`.
   bool isTOCReload(const llvm::MachineInstr &MI) const;
-  /// `std r2,24(r1)`.
+  /// `std r2,24(r1)`, or `std rX,24(r1)` of a copy rX of r2 (LLVM at -O0).
   bool isTOCSave(const llvm::MachineInstr &MI) const;
   /// An instruction that allocates stack: stdu/stdux with r1 as base and
   /// result (the prologue's frame allocation, dynamic allocas, probes).
