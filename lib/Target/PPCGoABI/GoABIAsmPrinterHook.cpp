@@ -42,6 +42,7 @@
 #include "llvm/Pass.h"
 #include "llvm/PassInfo.h"
 #include "llvm/PassRegistry.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -53,6 +54,12 @@ using namespace llvm;
 
 namespace ppcgoabi {
 namespace {
+
+cl::opt<bool> RerunBranchSelection(
+    "ppc-go-abi-rerun-branch-select", cl::Hidden, cl::init(true),
+    cl::desc("Re-run ppc-branch-select after the Go ABI rules (LLVM 19). "
+             "Only for testing: false reproduces the mis-encoded conditional "
+             "branches the re-run prevents"));
 
 /// The registered targets as they were before the hook, by name, so that the
 /// wrapper can call each one's original AsmPrinter constructor.
@@ -154,7 +161,8 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
   bool Changed = false;
   for (const std::unique_ptr<MachineFunctionPass> &P : Rules)
     Changed |= runPass(*P, MF);
-  if (!Changed || !MF.getTarget().getTargetTriple().isPPC())
+  if (!Changed || !RerunBranchSelection ||
+      !MF.getTarget().getTargetTriple().isPPC())
     return;
   if (!BranchSelector)
     report_fatal_error("ppc-go-abi: pass 'ppc-branch-select' is not "
