@@ -30,6 +30,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 
 #include "llvm/CodeGen/AsmPrinter.h"
@@ -100,6 +101,7 @@ public:
   }
 
   bool doFinalization(Module &M) override {
+    reportGoABIStatistics();
     syncOriginalResolver();
     return Original->doFinalization(M);
   }

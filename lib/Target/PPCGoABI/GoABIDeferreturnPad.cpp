@@ -30,10 +30,10 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/PassRegistry.h"
@@ -42,8 +42,8 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-deferreturn-pad"
 
-STATISTIC(NumPads, "Deferreturn calls padded");
-STATISTIC(NumPadInstrs, "Instructions added by deferreturn pads");
+GOABI_STATISTIC(NumPads, "Deferreturn calls padded");
+GOABI_STATISTIC(NumPadInstrs, "Instructions added by deferreturn pads");
 
 namespace ppcgoabi {
 namespace {

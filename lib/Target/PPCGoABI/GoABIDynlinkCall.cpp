@@ -28,10 +28,10 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/TargetInstrInfo.h"
@@ -42,8 +42,8 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-dynlink-call"
 
-STATISTIC(NumNopsAdded, "Calls given a trailing nop");
-STATISTIC(NumNopsPresent, "Calls that already had a trailing nop");
+GOABI_STATISTIC(NumNopsAdded, "Calls given a trailing nop");
+GOABI_STATISTIC(NumNopsPresent, "Calls that already had a trailing nop");
 
 namespace ppcgoabi {
 namespace {

@@ -38,10 +38,10 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/MachineInstrBuilder.h"
@@ -55,8 +55,8 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-global-entry"
 
-STATISTIC(NumForced, "Global entry prologues added to TOC-free functions");
-STATISTIC(NumPresent, "Functions that already had a global entry prologue");
+GOABI_STATISTIC(NumForced, "Global entry prologues added to TOC-free functions");
+GOABI_STATISTIC(NumPresent, "Functions that already had a global entry prologue");
 
 namespace ppcgoabi {
 namespace {

@@ -25,10 +25,10 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/PassRegistry.h"
@@ -37,8 +37,8 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-indirect-call"
 
-STATISTIC(NumChecked, "Indirect calls checked");
-STATISTIC(NumReloads, "TOC reloads inserted after indirect calls");
+GOABI_STATISTIC(NumChecked, "Indirect calls checked");
+GOABI_STATISTIC(NumReloads, "TOC reloads inserted after indirect calls");
 
 namespace ppcgoabi {
 namespace {

@@ -28,9 +28,9 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/MachineRegisterInfo.h"
@@ -40,7 +40,7 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-reserve-toc"
 
-STATISTIC(NumReserved, "Functions in which r2 was reserved");
+GOABI_STATISTIC(NumReserved, "Functions in which r2 was reserved");
 
 namespace ppcgoabi {
 namespace {

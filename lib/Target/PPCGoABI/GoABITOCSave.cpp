@@ -36,12 +36,12 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/PassRegistry.h"
@@ -50,9 +50,9 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-toc-save"
 
-STATISTIC(NumInserted, "TOC saves inserted after a stack allocation");
-STATISTIC(NumPresent, "TOC saves already right after a stack allocation");
-STATISTIC(NumRemoved, "Redundant TOC saves removed");
+GOABI_STATISTIC(NumInserted, "TOC saves inserted after a stack allocation");
+GOABI_STATISTIC(NumPresent, "TOC saves already right after a stack allocation");
+GOABI_STATISTIC(NumRemoved, "Redundant TOC saves removed");
 
 namespace ppcgoabi {
 namespace {

@@ -22,10 +22,10 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
-#include "llvm/ADT/Statistic.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/PassRegistry.h"
@@ -34,7 +34,7 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-verify-registers"
 
-STATISTIC(NumMarkersErased, "LLVM 19 r2 reservation markers erased");
+GOABI_STATISTIC(NumMarkersErased, "LLVM 19 r2 reservation markers erased");
 
 namespace ppcgoabi {
 namespace {
@@ -49,6 +49,13 @@ public:
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override;
+
+  /// The last of the plugin's passes reports what they all did (LLVM 22; on
+  /// LLVM 19 the AsmPrinter hook does).
+  bool doFinalization(Module &) override {
+    reportGoABIStatistics();
+    return false;
+  }
 
   void getAnalysisUsage(AnalysisUsage &AU) const override {
     AU.setPreservesCFG();
