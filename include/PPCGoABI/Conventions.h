@@ -212,6 +212,37 @@ constexpr uint32_t padWord(PadInstr I) {
 }
 } // namespace encoding
 
+//===----------------------------------------------------------------------===//
+// Additions for the object checker (utils/ppc-go-abi-check)
+//===----------------------------------------------------------------------===//
+
+/// Whether r2 is reserved for the TOC pointer (rule 6) in mode \p M of Go
+/// \p V: always with -shared/-dynlink, and in every mode since Go 1.8
+/// (cmd/compile/internal/ppc64 excludes R2 from allocation unconditionally).
+inline bool reservesTOCRegister(GoVersion V, BuildMode M) {
+  return maintainsTOC(M) || V.atLeast(1, 8);
+}
+
+namespace encoding {
+/// ELF st_other bits 5-7: the local entry point field (ELFv2 ABI 3.4.1).
+constexpr unsigned StOtherLocalEntryMask = 7u << 5;
+/// st_other local entry value 1: the function neither needs nor preserves r2
+/// (pc-relative code, -mcpu=pwr10); the TOC rules cannot hold for it.
+constexpr unsigned StOtherNoTOC = 1u << 5;
+/// .TOC. is the start of the module's .got plus 0x8000 (ELFv2 ABI 3.3; Go's
+/// linker, cmd/link/internal/ppc64/asm.go, uses the same bias).
+constexpr uint64_t TOCBias = 0x8000;
+/// Rule 7: the stack-growth call in a prologue runs before the frame exists
+/// and keeps r2 at 8(r1) around it (obj9.go stacksplit):
+/// `std 2,8(1); bl runtime.morestack*; ld 2,8(1)`.
+constexpr int64_t MorestackTOCSaveOffset = 8;
+constexpr uint32_t MorestackSaveTOC = 0xf8410008;   // std 2,8(1)
+constexpr uint32_t MorestackReloadTOC = 0xe8410008; // ld 2,8(1)
+/// The name prefix of the stack-growth functions (runtime.morestack,
+/// runtime.morestack_noctxt).
+constexpr const char MorestackPrefix[] = "runtime.morestack";
+} // namespace encoding
+
 } // namespace ppcgoabi
 
 #endif // PPCGOABI_CONVENTIONS_H

@@ -99,7 +99,7 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
       Changed = true;
     }
 
-    if (MarkReservedTOC) {
+    if (MarkReservedTOC && reservesTOCRegister(C->Version, C->Mode)) {
       IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
       FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
       B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",

@@ -66,8 +66,10 @@ public:
 } // namespace
 
 bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
-  if (!getFunctionConfig(MF))
+  std::optional<Config> C = getFunctionConfig(MF);
+  if (!C)
     return false;
+  const bool Reserved = reservesTOCRegister(C->Version, C->Mode);
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   bool Changed = false;
   for (MachineBasicBlock &MBB : MF) {
@@ -78,7 +80,8 @@ bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
         Changed = true;
         continue;
       }
-      if (!PPC.writesTOCRegister(MI) || MI.isCall() || PPC.isTOCReload(MI))
+      if (!Reserved || !PPC.writesTOCRegister(MI) || MI.isCall() ||
+          PPC.isTOCReload(MI))
         continue;
       if (MI.isInlineAsm())
         reportRuleError(MF.getFunction(), Rule::ReservedRegisters,

@@ -8,6 +8,10 @@
 ; RUN: %llc_go -relocation-model=static -ppc-go-abi < %s | FileCheck %s --check-prefix=STATIC
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -O3 < %s | FileCheck %s
 ; RUN: %llc_stock -relocation-model=pic < %s | FileCheck %s --check-prefix=STOCK
+; The seed (Go 1.6-1.7) reserved r2 only with -shared: in static mode it is
+; an ordinary register again.
+; RUN: %llc_go -relocation-model=static -ppc-go-abi -ppc-go-version=1.7 < %s | FileCheck %s --check-prefix=STOCK
+; RUN: %llc_go -relocation-model=static -ppc-go-abi -ppc-go-version=1.8 < %s | FileCheck %s --check-prefix=STATIC
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -filetype=obj -o %t.o < %s
 ; RUN: llvm-objdump -d --no-show-raw-insn %t.o | FileCheck %s --check-prefix=OBJ
 
