@@ -7,6 +7,8 @@
 ; RUN:   | FileCheck %s --check-prefix=BE
 ; RUN: not %llc_load -ppc-go-abi -mtriple=powerpc64-unknown-linux-gnu -target-abi=elfv1 -o /dev/null < %s 2>&1 \
 ; RUN:   | FileCheck %s --check-prefix=BE
+; RUN: not %llc_load -ppc-go-abi -mtriple=powerpc64le-unknown-linux-gnu -target-abi=elfv1 -o /dev/null < %s 2>&1 \
+; RUN:   | FileCheck %s --check-prefix=ELFV1
 ; RUN: not %llc_load -ppc-go-abi -mtriple=powerpc-unknown-linux-gnu -o /dev/null < %s 2>&1 \
 ; RUN:   | FileCheck %s --check-prefix=PPC32
 ; RUN: not %llc_load -ppc-go-abi -mtriple=powerpc64le-unknown-linux-gnu -mcpu=pwr10 -relocation-model=pic -o /dev/null < %s 2>&1 \
@@ -22,6 +24,7 @@
 
 ; X86:   error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': target 'x86_64-unknown-linux-gnu' is not powerpc64le ELF
 ; BE:    error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': target 'powerpc64-unknown-linux-gnu' is big-endian ppc64 (ELFv1 by default)
+; ELFV1: error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': ABI 'elfv1' is not ELFv2
 ; PPC32: error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': target 'powerpc-unknown-linux-gnu' is not powerpc64le ELF
 ; PCREL: error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': pc-relative code (-mcpu=pwr10 or +pcrelative-memops) has no TOC pointer
 ; PWR10-TOC:      addis 2, 12, .TOC.-.Lfunc_gep0@ha
