@@ -61,6 +61,7 @@ optional = {
     "ppc64le-sysroot": os.path.isdir("/usr/powerpc64le-linux-gnu/lib") or None,
     "ld.lld": os.path.exists(tool("ld.lld")) or None,
     "clang": os.path.exists(tool("clang")) or None,
+    "cmake": shutil.which("cmake"),
 }
 # Built by this project (utils/ppc-go-abi-check), so never missing in CI.
 if os.path.exists(checker):

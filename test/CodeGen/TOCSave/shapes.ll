@@ -4,6 +4,9 @@
 ; remains.
 ;
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O2 -verify-machineinstrs < %s | FileCheck %s
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O1 -verify-machineinstrs < %s | FileCheck %s
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O3 -verify-machineinstrs < %s | FileCheck %s
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -O2 -verify-machineinstrs < %s | FileCheck %s
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O0 -verify-machineinstrs < %s | FileCheck %s --check-prefix=O0
 
 declare void @ext()
