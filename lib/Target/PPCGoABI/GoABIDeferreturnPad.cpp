@@ -71,6 +71,8 @@ bool GoABIDeferreturnPad::runOnMachineFunction(MachineFunction &MF) {
   std::optional<Config> C = getFunctionConfig(MF);
   if (!C)
     return false;
+  if (isRuleDisabledForTesting(Rule::DeferreturnPad))
+    return false;
   SmallVector<PadInstr, 2> Pad = getDeferreturnPad(C->Version, C->Mode);
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   bool Changed = false;

@@ -71,6 +71,8 @@ bool GoABIDynlinkCall::runOnMachineFunction(MachineFunction &MF) {
   std::optional<Config> C = getFunctionConfig(MF);
   if (!C || !callsMayLeaveModule(C->Mode))
     return false;
+  if (isRuleDisabledForTesting(Rule::DynlinkCall))
+    return false;
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   const TargetInstrInfo &TII = *MF.getSubtarget().getInstrInfo();
   bool Changed = false;

@@ -103,6 +103,8 @@ bool GoABIGlobalEntry::runOnMachineFunction(MachineFunction &MF) {
   std::optional<Config> C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
     return false;
+  if (isRuleDisabledForTesting(Rule::GlobalEntry))
+    return false;
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   const MachineInstr *TOCUse = findTOCUse(MF, PPC);
 

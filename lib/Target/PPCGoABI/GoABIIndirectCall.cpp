@@ -126,6 +126,8 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
   std::optional<Config> C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
     return false;
+  if (isRuleDisabledForTesting(Rule::IndirectCall))
+    return false;
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   bool Changed = false;
   for (MachineBasicBlock &MBB : MF) {

@@ -25,6 +25,7 @@
 
 #include "PPCGoABI/CommandLine.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineInstr.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
@@ -73,7 +74,18 @@ static cl::opt<SymbolList> NoTOCPrologue(
              "what the chosen Go version excludes)"),
     cl::cat(GoABICategory));
 
+static cl::list<std::string> DisabledRules(
+    "ppc-go-abi-disable-rule", cl::Hidden, cl::CommaSeparated,
+    cl::desc("Testing only: skip the pass of these rules (global-entry, "
+             "toc-save, indirect-call, dynlink-call, deferreturn-pad, "
+             "reserved-registers), to prove that tests catch a broken rule"),
+    cl::cat(GoABICategory));
+
 static constexpr char AttributeName[] = "ppc-go-abi";
+
+bool isRuleDisabledForTesting(Rule R) {
+  return is_contained(DisabledRules, getRuleInfo(R).Name);
+}
 
 bool isGoABIRequested(const Function &F) {
   Attribute A = F.getFnAttribute(AttributeName);
@@ -137,6 +149,9 @@ std::optional<std::string> findInputError(const Function &F,
   if (EnableDynlink && !TM.isPositionIndependent())
     return std::string("-ppc-go-dynlink needs -relocation-model=pic (Go's "
                        "-dynlink implies -shared)");
+  for (const std::string &Name : DisabledRules)
+    if (!lookupRule(Name))
+      return "-ppc-go-abi-disable-rule names no rule: '" + Name + "'";
   StringRef Deferreturn = DeferreturnSymbol;
   if (Deferreturn.empty() ||
       Deferreturn.find_first_of(" \t\n,") != StringRef::npos)

@@ -99,7 +99,8 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
       Changed = true;
     }
 
-    if (MarkReservedTOC && reservesTOCRegister(C->Version, C->Mode)) {
+    if (MarkReservedTOC && reservesTOCRegister(C->Version, C->Mode) &&
+        !isRuleDisabledForTesting(Rule::ReservedRegisters)) {
       IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
       FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
       B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",

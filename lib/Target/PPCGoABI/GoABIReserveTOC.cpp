@@ -57,7 +57,8 @@ public:
 
   bool runOnMachineFunction(MachineFunction &MF) override {
     std::optional<Config> C = getFunctionConfig(MF);
-    if (!C || !reservesTOCRegister(C->Version, C->Mode))
+    if (!C || !reservesTOCRegister(C->Version, C->Mode) ||
+        isRuleDisabledForTesting(Rule::ReservedRegisters))
       return false;
     if (!MF.hasInlineAsm()) {
       MF.setHasInlineAsm(true);

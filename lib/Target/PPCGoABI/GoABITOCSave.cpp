@@ -107,6 +107,8 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
   std::optional<Config> C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
     return false;
+  if (isRuleDisabledForTesting(Rule::TOCSave))
+    return false;
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   SmallPtrSet<const MachineBasicBlock *, 16> ReachingCalls =
       findBlocksReachingCalls(MF, PPC);

@@ -69,7 +69,8 @@ bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
   std::optional<Config> C = getFunctionConfig(MF);
   if (!C)
     return false;
-  const bool Reserved = reservesTOCRegister(C->Version, C->Mode);
+  const bool Reserved = reservesTOCRegister(C->Version, C->Mode) &&
+                        !isRuleDisabledForTesting(Rule::ReservedRegisters);
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   bool Changed = false;
   for (MachineBasicBlock &MBB : MF) {

@@ -64,6 +64,10 @@ std::optional<Config> getFunctionConfig(const llvm::Function &F,
                                         const llvm::TargetMachine &TM);
 std::optional<Config> getFunctionConfig(const llvm::MachineFunction &MF);
 
+/// Testing only (-ppc-go-abi-disable-rule): whether the pass of \p R is to
+/// do nothing, so that a test can show it catches the broken rule.
+bool isRuleDisabledForTesting(Rule R);
+
 /// Reports that \p R does not or cannot hold in \p F: an error naming the
 /// function and the rule, through the LLVMContext, so that llc and clang
 /// fail with a message rather than emit wrong code.
