@@ -1,4 +1,5 @@
-//===- PPCGoABI/CommandLine.h - cl::opt parsers for the conventions -*- C++ -*-//
+//===- PPCGoABI/CommandLine.h - cl::opt parsers for the conventions -*- C++
+//-*-//
 //
 // Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -25,8 +26,7 @@ namespace llvm {
 namespace cl {
 
 template <>
-class parser<ppcgoabi::GoVersion>
-    : public basic_parser<ppcgoabi::GoVersion> {
+class parser<ppcgoabi::GoVersion> : public basic_parser<ppcgoabi::GoVersion> {
 public:
   parser(Option &O) : basic_parser(O) {}
 
@@ -50,8 +50,7 @@ public:
 };
 
 template <>
-class parser<ppcgoabi::SymbolList>
-    : public basic_parser<ppcgoabi::SymbolList> {
+class parser<ppcgoabi::SymbolList> : public basic_parser<ppcgoabi::SymbolList> {
 public:
   parser(Option &O) : basic_parser(O) {}
 

@@ -115,8 +115,7 @@ SmallVector<PadInstr, 2> getDeferreturnPad(GoVersion V, BuildMode M) {
   // instruction before the call.
   if (V.atLeast(1, 18))
     return {};
-  return {PadInstr::Nop,
-          maintainsTOC(M) ? PadInstr::LoadTOC : PadInstr::Nop};
+  return {PadInstr::Nop, maintainsTOC(M) ? PadInstr::LoadTOC : PadInstr::Nop};
 }
 
 Expected<SymbolList> SymbolList::parse(StringRef Text) {

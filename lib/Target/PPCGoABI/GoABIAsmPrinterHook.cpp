@@ -154,11 +154,10 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
           createGoABIDynlinkCallPass(), createGoABIDeferreturnPadPass(),
           createGoABIVerifyRegistersPass()})
       Rules.emplace_back(asMachineFunctionPass(P));
-    if (const PassInfo *PI =
-            PassRegistry::getPassRegistry()->getPassInfo(
-                StringRef("ppc-branch-select")))
-      BranchSelector.reset(asMachineFunctionPass(
-          static_cast<FunctionPass *>(PI->createPass())));
+    if (const PassInfo *PI = PassRegistry::getPassRegistry()->getPassInfo(
+            StringRef("ppc-branch-select")))
+      BranchSelector.reset(
+          asMachineFunctionPass(static_cast<FunctionPass *>(PI->createPass())));
   }
   bool Changed = false;
   for (const std::unique_ptr<MachineFunctionPass> &P : Rules)

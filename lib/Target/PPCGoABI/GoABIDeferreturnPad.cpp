@@ -81,10 +81,10 @@ bool GoABIDeferreturnPad::runOnMachineFunction(MachineFunction &MF) {
       if (PPC.getCallee(MI) != StringRef(C->DeferreturnSymbol))
         continue;
       if (PPC.isTailBranch(MI)) {
-        reportRuleError(MF.getFunction(), Rule::DeferreturnPad,
-                        "a tail branch to " + C->DeferreturnSymbol +
-                            " cannot be padded; it must be a call: " +
-                            describeInstr(MI));
+        reportRuleError(
+            MF.getFunction(), Rule::DeferreturnPad,
+            "a tail branch to " + C->DeferreturnSymbol +
+                " cannot be padded; it must be a call: " + describeInstr(MI));
         continue;
       }
       for (PadInstr I : Pad) {

@@ -55,8 +55,10 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-global-entry"
 
-GOABI_STATISTIC(NumForced, "Global entry prologues added to TOC-free functions");
-GOABI_STATISTIC(NumPresent, "Functions that already had a global entry prologue");
+GOABI_STATISTIC(NumForced,
+                "Global entry prologues added to TOC-free functions");
+GOABI_STATISTIC(NumPresent,
+                "Functions that already had a global entry prologue");
 
 namespace ppcgoabi {
 namespace {
@@ -142,8 +144,8 @@ bool GoABIGlobalEntry::runOnMachineFunction(MachineFunction &MF) {
 }
 
 char GoABIGlobalEntry::ID = 0;
-static RegisterPass<GoABIGlobalEntry> X(DEBUG_TYPE,
-                                        "PowerPC Go ABI: global entry prologue");
+static RegisterPass<GoABIGlobalEntry>
+    X(DEBUG_TYPE, "PowerPC Go ABI: global entry prologue");
 
 FunctionPass *createGoABIGlobalEntryPass() { return new GoABIGlobalEntry(); }
 

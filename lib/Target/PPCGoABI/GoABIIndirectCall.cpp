@@ -115,8 +115,7 @@ static bool isTargetInR12(const MachineInstr &Call, const PPCInstrs &PPC) {
   // Source unchanged in between.
   if (getCopySource(*R12Def, PPC) != Source)
     return false;
-  for (auto I = std::next(MoveToCTR.getIterator());
-       &*I != R12Def; ++I)
+  for (auto I = std::next(MoveToCTR.getIterator()); &*I != R12Def; ++I)
     if (I->modifiesRegister(Source, nullptr))
       return false;
   return true;

@@ -1,4 +1,4 @@
-//===- GoABIPassConfigHook.cpp - LLVM 22: insert the passes in llc's pipeline //
+//===- GoABIPassConfigHook.cpp - LLVM 22: passes into the pipeline --------===//
 //
 // Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -58,10 +58,9 @@ void insertGoABIPasses(TargetMachine &TM, PassManagerBase &,
   // insertPass adds after its anchor; ppc-atomic-expand is the last pass
   // before ppc-branch-select (PPCPassConfig::addPreEmitPass2).
   AnalysisID Anchor = getPassID("ppc-atomic-expand");
-  for (const char *Rule :
-       {"ppc-go-global-entry", "ppc-go-toc-save", "ppc-go-indirect-call",
-        "ppc-go-dynlink-call", "ppc-go-deferreturn-pad",
-        "ppc-go-verify-registers"})
+  for (const char *Rule : {"ppc-go-global-entry", "ppc-go-toc-save",
+                           "ppc-go-indirect-call", "ppc-go-dynlink-call",
+                           "ppc-go-deferreturn-pad", "ppc-go-verify-registers"})
     PassConfig->insertPass(Anchor, getPassID(Rule));
 }
 

@@ -155,8 +155,7 @@ std::optional<std::string> findInputError(const Function &F,
   StringRef Deferreturn = DeferreturnSymbol;
   if (Deferreturn.empty() ||
       Deferreturn.find_first_of(" \t\n,") != StringRef::npos)
-    return ("-ppc-go-deferreturn='" + Deferreturn +
-            "' is not a symbol name")
+    return ("-ppc-go-deferreturn='" + Deferreturn + "' is not a symbol name")
         .str();
   return std::nullopt;
 }

@@ -9,7 +9,8 @@
 /// Go rule 6 (cmd/compile/internal/ppc64/reg.go, excludedregs): r2 holds the
 /// TOC pointer and is never allocated to anything else; the seed did so with
 /// -shared, Go 1.8+ in every mode (reservesTOCRegister follows
-/// -ppc-go-version). The Go runtime and other modules rely on it at any instruction.
+/// -ppc-go-version). The Go runtime and other modules rely on it at any
+/// instruction.
 ///
 /// Stock LLVM reserves r2 only when instruction selection saw a TOC use or
 /// inline asm (PPCRegisterInfo::getReservedRegs). In a TOC-free leaf under

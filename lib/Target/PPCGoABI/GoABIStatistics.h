@@ -50,7 +50,7 @@ void reportGoABIStatistics();
 } // namespace ppcgoabi
 
 /// Declares a counter for the current DEBUG_TYPE, like STATISTIC.
-#define GOABI_STATISTIC(VARNAME, DESC)                                        \
+#define GOABI_STATISTIC(VARNAME, DESC)                                         \
   static ppcgoabi::GoABICounter VARNAME(DEBUG_TYPE, #VARNAME, DESC)
 
 #endif // PPCGOABI_LIB_GOABISTATISTICS_H

@@ -62,9 +62,7 @@ public:
   static char ID;
   GoABITOCSave() : MachineFunctionPass(ID) {}
 
-  StringRef getPassName() const override {
-    return "PowerPC Go ABI: TOC save";
-  }
+  StringRef getPassName() const override { return "PowerPC Go ABI: TOC save"; }
 
   bool runOnMachineFunction(MachineFunction &MF) override;
 
@@ -87,7 +85,8 @@ findBlocksReachingCalls(const MachineFunction &MF, const PPCInstrs &PPC) {
       if (Reaching.insert(&MBB).second)
         Worklist.push_back(&MBB);
   while (!Worklist.empty())
-    for (const MachineBasicBlock *Pred : Worklist.pop_back_val()->predecessors())
+    for (const MachineBasicBlock *Pred :
+         Worklist.pop_back_val()->predecessors())
       if (Reaching.insert(Pred).second)
         Worklist.push_back(Pred);
   return Reaching;
@@ -139,8 +138,8 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
         ++NumPresent;
         continue;
       }
-      MachineInstr *Save = PPC.buildTOCSave(
-          MBB, std::next(MI.getIterator()), MI.getDebugLoc());
+      MachineInstr *Save =
+          PPC.buildTOCSave(MBB, std::next(MI.getIterator()), MI.getDebugLoc());
       Kept.insert(Save);
       ++NumInserted;
       Changed = true;

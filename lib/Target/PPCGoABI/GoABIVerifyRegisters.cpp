@@ -44,9 +44,7 @@ public:
   static char ID;
   GoABIVerifyRegisters() : MachineFunctionPass(ID) {}
 
-  StringRef getPassName() const override {
-    return "PowerPC Go ABI: verify r2";
-  }
+  StringRef getPassName() const override { return "PowerPC Go ABI: verify r2"; }
 
   bool runOnMachineFunction(MachineFunction &MF) override;
 

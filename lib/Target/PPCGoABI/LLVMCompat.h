@@ -1,4 +1,4 @@
-//===- LLVMCompat.h - The differences between supported LLVM majors -*- C++ -*-//
+//===- LLVMCompat.h - Differences between the LLVM majors ----*- C++ -*-===//
 //
 // Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
 // Exceptions.

@@ -31,9 +31,9 @@ namespace ppcgoabi {
 /// Direct calls without the trailing nop, paired with the pseudo that emits
 /// the same call followed by `nop` (PPCInstr64Bit.td).
 static const std::pair<const char *, const char *> CallNopTwins[] = {
-    {"BL8", "BL8_NOP"},       {"BL8_RM", "BL8_NOP_RM"},
+    {"BL8", "BL8_NOP"},         {"BL8_RM", "BL8_NOP_RM"},
     {"BL8_TLS", "BL8_NOP_TLS"}, {"BL8_TLS_", "BL8_NOP_TLS"},
-    {"BLA8", "BLA8_NOP"},     {"BLA8_RM", "BLA8_NOP_RM"},
+    {"BLA8", "BLA8_NOP"},       {"BLA8_RM", "BLA8_NOP_RM"},
 };
 
 /// `bctrl; ld 2,24(1)` as one pseudo.
@@ -127,11 +127,10 @@ bool PPCInstrs::isTOCSave(const MachineInstr &MI) const {
        It != E; ++It) {
     if (!It->modifiesRegister(Source, nullptr))
       continue;
-    bool IsCopy = It->isCopy() || (It->getOpcode() == OR8 &&
-                                   It->getOperand(1).isReg() &&
-                                   It->getOperand(2).isReg() &&
-                                   It->getOperand(1).getReg() ==
-                                       It->getOperand(2).getReg());
+    bool IsCopy = It->isCopy() ||
+                  (It->getOpcode() == OR8 && It->getOperand(1).isReg() &&
+                   It->getOperand(2).isReg() &&
+                   It->getOperand(1).getReg() == It->getOperand(2).getReg());
     return IsCopy && It->getOperand(1).getReg() == X2;
   }
   return false;
