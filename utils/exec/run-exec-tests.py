@@ -1,0 +1,901 @@
+#!/usr/bin/env python3
+# ===- run-exec-tests.py - Execution tests of PPCGoABI under qemu-ppc64le -===#
+#
+# Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+# Exceptions.
+#
+# ===----------------------------------------------------------------------===#
+"""Builds, links and runs the execution tests (docs/ExecutionTests.md).
+
+Reading assembly shows what the plugin emits; these tests show that code built
+with it keeps r2 right when it runs among other modules and under a
+jmpdefer-style runtime. Each scenario is a small program of several modules
+(an executable and shared objects; sources in test/Exec/Inputs) whose checks
+can only pass if r2 is right at run time. It is built in each mode it applies
+to (pic: Go's -shared; dynlink: Go's -dynlink; static: Go's non-shared mode),
+linked with each linker (ld.lld and GNU ld), and run under qemu-ppc64le, in
+several variants:
+
+  plugin     compiled through the plugin: must link and pass every check.
+  negative   the same program built without the plugin, or with one rule
+             switched off (a plugin option, or the rule's instructions
+             removed from the plugin's assembly output): must fail, by a link
+             error, a failed check or a crash, and in every group of checks
+             it names (must_fail). A negative control that passes is a
+             failure of the suite: the test could not catch the broken
+             convention.
+
+C and IR sources are compiled to assembly, optionally edited, then assembled,
+so that the plugin's output can be checked before anything runs (a plugin
+that did not load or did not act is an error, not a pass) and edited for the
+negative controls. Every compile, link and run is a child process with a
+timeout; a crash or a hang is a reported failure, never a hang of the suite.
+
+Prints one line per case, then "N passed, N failed"; exits non-zero if any
+case failed.
+
+Example:
+  utils/exec/run-exec-tests.py --clang /usr/lib/llvm-22/bin/clang \\
+      --plugin build/lib/PPCGoABI.so --work /tmp/exec --scenario deferreturn
+"""
+
+import argparse
+import concurrent.futures
+import dataclasses
+import hashlib
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+TARGET = "powerpc64le-linux-gnu"
+SYSROOT = "/usr/powerpc64le-linux-gnu"
+LINKERS = ("lld", "bfd")
+MODES = ("pic", "dynlink", "static")
+INPUTS = os.path.normpath(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
+                 os.pardir, "test", "Exec", "Inputs"))
+
+# ===----------------------------------------------------------------------===#
+# Assembly patterns and edits
+# ===----------------------------------------------------------------------===#
+
+_END = r"[ \t]*(?:#[^\n]*)?\n"  # the rest of an instruction line
+
+
+def _insn(text: str) -> str:
+    """A regex for one instruction line as LLVM prints it ("ld 2,24(1)")."""
+    mnemonic, _, operands = text.partition(" ")
+    regex = r"[ \t]+" + re.escape(mnemonic)
+    if operands:
+        regex += r"[ \t]+" + r",\s*".join(
+            re.escape(o) for o in operands.split(","))
+    return regex + _END
+
+
+def _call(symbols: str) -> str:
+    """`bl sym` for a symbol matching the regex alternatives in symbols."""
+    return r"[ \t]+bl[ \t]+(?:%s)%s" % (symbols, _END)
+
+
+NOP = _insn("nop")
+NOP_LINE = "\tnop\n"
+TOC_SAVE = _insn("std 2,24(1)")
+TOC_LOAD = _insn("ld 2,24(1)")
+BCTRL = _insn("bctrl")
+FRAME_ALLOC = r"[ \t]+stdu[ \t]+1,[^\n]*\n"
+DEFERRETURN_CALL = _call(r"runtime\.deferreturn")
+PAD_PIC = NOP + TOC_LOAD + DEFERRETURN_CALL
+PAD_STATIC = NOP + NOP + DEFERRETURN_CALL
+
+
+@dataclasses.dataclass(frozen=True)
+class Edit:
+    """Removes one rule's instructions from the plugin's assembly output. An
+    edit that finds nothing to change is an error, never a silent no-op, so a
+    negative control cannot quietly test nothing."""
+    name: str
+    pattern: str
+    replacement: str
+
+    def apply(self, text: str) -> Tuple[str, int]:
+        return re.subn(self.pattern, self.replacement, text)
+
+
+def drop_nop_after_calls(symbols: str) -> Edit:
+    """Rule 4 off: the nop after `bl sym` that the linker makes ld 2,24(1)."""
+    return Edit("drop-nop-after-bl", r"(%s)%s" % (_call(symbols), NOP), r"\1")
+
+
+# Rule 3 off: the reload after an indirect call becomes a nop.
+DROP_RELOAD_AFTER_BCTRL = Edit("drop-reload-after-bctrl",
+                               r"(%s)%s" % (BCTRL, TOC_LOAD),
+                               r"\1" + NOP_LINE)
+# Rule 2 off: every TOC save becomes a nop.
+DROP_TOC_SAVES = Edit("drop-toc-saves", TOC_SAVE, NOP_LINE)
+# Rule 5 off in PIC: the pad's reload becomes a nop (two nops, as in static).
+DROP_PAD_RELOAD = Edit("drop-pad-reload",
+                       r"(%s)%s(%s)" % (NOP, TOC_LOAD, DEFERRETURN_CALL),
+                       r"\1" + NOP_LINE + r"\2")
+
+# ===----------------------------------------------------------------------===#
+# Scenarios
+# ===----------------------------------------------------------------------===#
+
+
+@dataclasses.dataclass(frozen=True)
+class Module:
+    """An executable or a shared object, built from sources in Inputs."""
+    name: str
+    sources: Tuple[str, ...]
+    shared: bool
+    # Shared modules (by name) it is linked against.
+    needs: Tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    name: str
+    # The plugin build (must pass) or a negative control (must fail).
+    positive: bool
+    # For a negative control: the rule it switches off and how.
+    why: str = ""
+    # Compile without the plugin.
+    stock: bool = False
+    # Extra plugin options (-mllvm), per source ("*": every source).
+    options: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    # Sources compiled without -ppc-go-dynlink in dynlink mode.
+    no_dynlink: Tuple[str, ...] = ()
+    # Assembly edits, per source ("*": every compiled source).
+    edits: Tuple[Tuple[str, Tuple[Edit, ...]], ...] = ()
+    # The modes it applies to (None: all of the scenario's).
+    modes: Optional[Tuple[str, ...]] = None
+    # How a negative control must fail: "link" and/or "run".
+    fails_by: Tuple[str, ...] = ("run",)
+    # For a run-time failure: the checks or GUARD groups of the program that
+    # must each print a FAIL line (each given by the start of its name), so
+    # that the control proves every one of them can fail, not only the first.
+    must_fail: Tuple[str, ...] = ()
+
+    def options_for(self, source: str) -> Tuple[str, ...]:
+        return tuple(o for s, opts in self.options if s in ("*", source)
+                     for o in opts)
+
+    def edits_for(self, source: str) -> Tuple[Edit, ...]:
+        return tuple(e for s, edits in self.edits if s in ("*", source)
+                     for e in edits)
+
+
+def disable_rule(rule: str) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    """Plugin options that switch one rule's pass off (the plugin's hidden
+    testing option), for every source."""
+    return (("*", ("-ppc-go-abi-disable-rule=" + rule,)),)
+
+
+# What a build must show: (where, description, regex, minimum count).
+# For assembly, where is "source" or "source:function"; for linked modules it
+# is the module name, and the regex runs over llvm-objdump -d output.
+Expectation = Tuple[str, str, str, int]
+
+
+@dataclasses.dataclass(frozen=True)
+class Scenario:
+    name: str
+    summary: str
+    modes: Tuple[str, ...]
+    # The modules, given the mode.
+    modules: Callable[[str], Tuple[Module, ...]]
+    # The number of checks the program prints, given the mode.
+    checks: Callable[[str], int]
+    variants: Tuple[Variant, ...]
+    # Per mode, on the plugin build's assembly.
+    expect_asm: Callable[[str], Tuple[Expectation, ...]] = lambda mode: ()
+    # Sources in which every function must have a local entry (rule 1).
+    all_local_entries: Tuple[str, ...] = ()
+    # Per mode, on the plugin build's linked modules, for each linker.
+    expect_linked: Callable[[str], Tuple[Expectation, ...]] = lambda mode: ()
+
+
+def _stub_call_restored(symbols: str) -> str:
+    """In a disassembly: a call through a linker stub (lld: __plt_f, GNU ld:
+    ....plt_call.f) whose nop the linker turned into ld 2,24(1)."""
+    return (r"\bbl\s+0x[0-9a-f]+ <[^>\n]*plt[^>\n]*[._](?:%s)>\n"
+            r"\s*[0-9a-f]+:\s+ld 2, 24\(1\)\n" % symbols)
+
+
+# --- direct ---------------------------------------------------------------
+
+
+def _direct_modules(mode: str) -> Tuple[Module, ...]:
+    b_sources = ("direct_b.c", "exec_runtime.S")
+    if mode == "dynlink":
+        b_sources += ("direct_interpose.ll",)
+    return (
+        Module("directb", b_sources, shared=True),
+        Module("directa", ("direct_a.c", "exec_runtime.S"), shared=True,
+               needs=("directb",)),
+        Module("direct", ("direct_main.c", "harness.c", "exec_runtime.S"),
+               shared=False, needs=("directa", "directb")),
+    )
+
+
+def _direct_asm(mode: str) -> Tuple[Expectation, ...]:
+    expect = (("direct_a.c", "a nop after each call leaving the module",
+               _call("b_step|exe_leaf") + NOP, 2),)
+    # Stock LLVM leaves the TOC save to the linker's stubs here: these show
+    # that the plugin acted on the sources.
+    expect += tuple(("%s:%s" % (source, function),
+                     "std 2,24(1) right after stdu", FRAME_ALLOC + TOC_SAVE, 1)
+                    for source, function in (("direct_a.c", "a_entry"),
+                                             ("direct_a.c", "a_back"),
+                                             ("direct_b.c", "b_step")))
+    if mode == "dynlink":
+        expect += (("direct_interpose.ll",
+                    "a nop after the call to the dso_local b_interposed",
+                    _call("b_interposed") + NOP, 1),)
+    return expect
+
+
+def _direct_linked(mode: str) -> Tuple[Expectation, ...]:
+    expect = (
+        ("directa", "stub calls to b_step and exe_leaf followed by the "
+         "linker's ld 2,24(1)", _stub_call_restored("b_step|exe_leaf"), 2),
+        ("directb", "a stub call to a_back followed by ld 2,24(1)",
+         _stub_call_restored("a_back"), 1),
+        ("direct", "stub calls to a_entry and b_step followed by "
+         "ld 2,24(1)", _stub_call_restored("a_entry|b_step"), 2),
+    )
+    if mode == "dynlink":
+        expect += (("directb", "the call to its own b_interposed goes through "
+                    "a stub, followed by ld 2,24(1)",
+                    _stub_call_restored("b_interposed"), 1),)
+    return expect
+
+
+DIRECT = Scenario(
+    name="direct",
+    summary="direct calls across shared objects through the linkers' stubs",
+    modes=("pic", "dynlink"),
+    modules=_direct_modules,
+    checks=lambda mode: 11 if mode == "dynlink" else 9,
+    expect_asm=_direct_asm,
+    expect_linked=_direct_linked,
+    variants=(
+        Variant("plugin", positive=True),
+        Variant(
+            "no-nop-after-call", positive=False,
+            why="the nop after libdirecta.so's calls to b_step and exe_leaf "
+            "removed: the linker has nowhere to restore r2 after the stub",
+            edits=(("direct_a.c", (drop_nop_after_calls("b_step|exe_leaf"),)),
+                   ),
+            fails_by=("link",)),
+        Variant(
+            "no-dynlink", positive=False, modes=("dynlink",),
+            why="direct_interpose.ll compiled without -ppc-go-dynlink: no nop "
+            "after its call to the dso_local b_interposed, which the "
+            "executable interposes",
+            no_dynlink=("direct_interpose.ll",),
+            must_fail=("exe: B's call to b_interposed",)),
+        Variant(
+            "disable-dynlink-call", positive=False, modes=("dynlink",),
+            why="-ppc-go-abi-disable-rule=dynlink-call: rule 4's pass off, "
+            "so no nop after the call to the interposed b_interposed",
+            options=disable_rule("dynlink-call"),
+            must_fail=("exe: B's call to b_interposed",)),
+    ))
+
+# --- indirect -------------------------------------------------------------
+
+
+def _indirect_modules(mode: str) -> Tuple[Module, ...]:
+    return (
+        Module("indirectb", ("indirect_b.c", "exec_runtime.S"), shared=True),
+        Module("indirect", ("indirect_main.c", "harness.c", "exec_runtime.S"),
+               shared=False, needs=("indirectb",)),
+    )
+
+
+# The GUARD groups and checks of indirect_main.c.
+INDIRECT_CALLBACKS = ("exe->B->exe TOC-using callback",
+                      "exe->B->exe TOC-free callback", "exe->B->exe->B")
+INDIRECT_CALLS = ("exe->B TOC-using leaf",
+                  "exe->B TOC-free leaf") + INDIRECT_CALLBACKS
+INDIRECT_ENTRIES = ("r2 after entering B's TOC-free leaf",
+                    "r2 after entering the exe's TOC-free callback")
+
+INDIRECT = Scenario(
+    name="indirect",
+    summary="indirect calls and callbacks across modules, into TOC-free and "
+    "TOC-using leaves",
+    modes=("pic", "dynlink"),
+    modules=_indirect_modules,
+    checks=lambda mode: 14,
+    all_local_entries=("indirect_main.c", "indirect_b.c"),
+    expect_asm=lambda mode: (
+        ("indirect_main.c:call_indirect", "ld 2,24(1) after the bctrl",
+         BCTRL + TOC_LOAD, 1),
+        ("indirect_main.c:call_apply", "ld 2,24(1) after the bctrl",
+         BCTRL + TOC_LOAD, 1),
+        ("indirect_b.c:b_apply", "ld 2,24(1) after the bctrl",
+         BCTRL + TOC_LOAD, 1),
+        ("indirect_main.c:call_indirect", "std 2,24(1) after stdu",
+         FRAME_ALLOC + TOC_SAVE, 1),
+        ("indirect_b.c:b_apply", "std 2,24(1) after stdu",
+         FRAME_ALLOC + TOC_SAVE, 1),
+    ),
+    variants=(
+        Variant("plugin", positive=True),
+        Variant(
+            "stock", positive=False, stock=True,
+            why="built without the plugin: the TOC-free leaves get no global "
+            "entry and return with the r2 they were entered with",
+            must_fail=INDIRECT_ENTRIES),
+        Variant(
+            "no-toc-prologue", positive=False,
+            why="-ppc-go-no-toc-prologue names the two TOC-free leaves: no "
+            "global entry, so they return with the r2 they were entered with",
+            options=(("indirect_b.c",
+                      ("-ppc-go-no-toc-prologue=b_tocfree_leaf",)),
+                     ("indirect_main.c",
+                      ("-ppc-go-no-toc-prologue=exe_tocfree_cb",))),
+            must_fail=INDIRECT_ENTRIES),
+        Variant(
+            "disable-global-entry", positive=False,
+            why="-ppc-go-abi-disable-rule=global-entry: rule 1's pass off, "
+            "so the TOC-free leaves get no global entry",
+            options=disable_rule("global-entry"),
+            must_fail=INDIRECT_ENTRIES),
+        Variant(
+            "no-reload-exe", positive=False,
+            why="the executable's ld 2,24(1) after each bctrl replaced by a "
+            "nop: it goes on with libindirectb.so's TOC",
+            edits=(("indirect_main.c", (DROP_RELOAD_AFTER_BCTRL,)),),
+            must_fail=INDIRECT_CALLS),
+        Variant(
+            "no-reload-b", positive=False,
+            why="libindirectb.so's ld 2,24(1) after calling the callback "
+            "replaced by a nop: it goes on with the executable's TOC",
+            edits=(("indirect_b.c", (DROP_RELOAD_AFTER_BCTRL,)),),
+            must_fail=INDIRECT_CALLBACKS),
+        Variant(
+            "no-toc-save", positive=False,
+            why="every std 2,24(1) replaced by a nop: the reload after each "
+            "indirect call reads a slot nothing filled",
+            edits=(("indirect_main.c", (DROP_TOC_SAVES,)),
+                   ("indirect_b.c", (DROP_TOC_SAVES,))),
+            must_fail=INDIRECT_CALLS),
+    ))
+
+# --- deferreturn ----------------------------------------------------------
+
+
+def _defer_modules(mode: str) -> Tuple[Module, ...]:
+    if mode == "static":
+        return (Module("defer", ("defer_main.c", "defer_b.c", "harness.c",
+                                 "exec_runtime.S", "jmpdefer_runtime.S"),
+                       shared=False),)
+    return (
+        Module("gort", ("jmpdefer_runtime.S",), shared=True),
+        Module("deferb", ("defer_b.c", "exec_runtime.S"), shared=True,
+               needs=("gort",)),
+        Module("defer", ("defer_main.c", "harness.c", "exec_runtime.S"),
+               shared=False, needs=("deferb", "gort")),
+    )
+
+
+# The GUARD groups of defer_main.c.
+DEFER_GROUPS = ("one_defer", "several_defers", "two_paths(3)",
+                "two_paths(-3)", "after_loops(5)", "b_with_defers")
+
+
+def _defer_asm(mode: str) -> Tuple[Expectation, ...]:
+    pad = PAD_STATIC if mode == "static" else PAD_PIC
+    what = "padded calls to runtime.deferreturn"
+    return (("defer_main.c", what, pad, 6), ("defer_b.c", what, pad, 2),
+            ("defer_main.c:two_paths", what, pad, 2))
+
+
+DEFER = Scenario(
+    name="deferreturn",
+    summary="deferred calls run by a jmpdefer-style runtime (Go 1.6-1.17)",
+    modes=("pic", "dynlink", "static"),
+    modules=_defer_modules,
+    checks=lambda mode: 30,
+    expect_asm=_defer_asm,
+    variants=(
+        Variant("plugin", positive=True),
+        Variant(
+            "stock", positive=False, stock=True,
+            why="built without the plugin: no pad, so each deferred call "
+            "returns onto the instruction before `bl runtime.deferreturn`",
+            must_fail=DEFER_GROUPS),
+        Variant(
+            "go1.18", positive=False,
+            why="-ppc-go-version=1.18: the plugin emits no pad (Go 1.18 "
+            "removed jmpdefer), so each deferred call returns onto the "
+            "instruction before the call",
+            options=(("*", ("-ppc-go-version=1.18",)),),
+            must_fail=DEFER_GROUPS),
+        Variant(
+            "disable-deferreturn-pad", positive=False,
+            why="-ppc-go-abi-disable-rule=deferreturn-pad: rule 5's pass "
+            "off, so no pad",
+            options=disable_rule("deferreturn-pad"),
+            must_fail=DEFER_GROUPS),
+        Variant(
+            "no-pad-reload", positive=False, modes=("pic", "dynlink"),
+            why="the pad's ld 2,24(1) replaced by a nop: after a deferred "
+            "function of another module the caller keeps that module's TOC",
+            edits=(("defer_main.c", (DROP_PAD_RELOAD,)),
+                   ("defer_b.c", (DROP_PAD_RELOAD,))),
+            must_fail=DEFER_GROUPS),
+    ))
+
+# --- recover --------------------------------------------------------------
+
+
+def _recover_modules(mode: str) -> Tuple[Module, ...]:
+    return (
+        Module("recoverb", ("recover_b.c", "exec_runtime.S"), shared=True),
+        Module("recover", ("recover_main.c", "harness.c", "exec_runtime.S"),
+               shared=False, needs=("recoverb",)),
+    )
+
+
+# The GUARD groups of recover_main.c.
+RECOVER_GROUPS = ("exe frame, systemstack(B)", "exe frame, gogo from B",
+                  "B frame, systemstack(exe)", "B frame, gogo from the exe")
+
+RECOVER = Scenario(
+    name="recover",
+    summary="runtime-style r2 recovery from 24(r1) of plugin-compiled frames",
+    modes=("pic", "dynlink"),
+    modules=_recover_modules,
+    checks=lambda mode: 5,
+    expect_asm=lambda mode: tuple(
+        ("%s:%s" % (source, function), "std 2,24(1) right after stdu",
+         FRAME_ALLOC + TOC_SAVE, 1)
+        for source, function in (("recover_main.c", "exe_systemstack"),
+                                 ("recover_main.c", "exe_gosave"),
+                                 ("recover_b.c", "b_systemstack"),
+                                 ("recover_b.c", "b_gosave"))),
+    variants=(
+        Variant("plugin", positive=True),
+        Variant(
+            "stock", positive=False, stock=True,
+            why="built without the plugin: a frame that makes no indirect "
+            "call never stores r2 at 24(r1)",
+            must_fail=RECOVER_GROUPS),
+        Variant(
+            "disable-toc-save", positive=False,
+            why="-ppc-go-abi-disable-rule=toc-save: rule 2's pass off, so "
+            "these frames store no TOC",
+            options=disable_rule("toc-save"),
+            must_fail=RECOVER_GROUPS),
+        Variant(
+            "no-toc-save", positive=False,
+            why="every std 2,24(1) replaced by a nop in the plugin's output",
+            edits=(("recover_main.c", (DROP_TOC_SAVES,)),
+                   ("recover_b.c", (DROP_TOC_SAVES,))),
+            must_fail=RECOVER_GROUPS),
+    ))
+
+SCENARIOS = (DIRECT, INDIRECT, DEFER, RECOVER)
+
+# ===----------------------------------------------------------------------===#
+# Building and running
+# ===----------------------------------------------------------------------===#
+
+
+class CaseError(Exception):
+    """The case could not be built as intended: not a test outcome."""
+
+
+class LinkFailed(Exception):
+    """The linker rejected a module (an outcome for a negative control)."""
+
+
+@dataclasses.dataclass
+class Tools:
+    clang: str
+    llc: str
+    objdump: str
+    plugin: str
+    qemu: str
+    timeout: float
+    verbose: bool
+
+
+def run(cmd: Sequence[str], tools: Tools,
+        **kwargs) -> subprocess.CompletedProcess:
+    """Runs cmd; raises subprocess.TimeoutExpired after tools.timeout."""
+    if tools.verbose:
+        print("  $ " + " ".join(cmd), file=sys.stderr, flush=True)
+    return subprocess.run(list(cmd), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, errors="replace",
+                          timeout=tools.timeout, **kwargs)
+
+
+def first_lines(text: str, n: int = 2) -> str:
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    return " | ".join(lines[:n])
+
+
+def function_text(asm: str, function: str) -> str:
+    """The assembly of one function, from its label to its .Lfunc_end."""
+    m = re.search(r"^%s:[^\n]*\n(.*?)^\.Lfunc_end" % re.escape(function), asm,
+                  re.M | re.S)
+    if not m:
+        raise CaseError("function %s not found in the assembly" % function)
+    return m.group(1)
+
+
+class Builder:
+    """Compiles each object once per (source, mode, options, edits) and
+    shares it between the cases that need it."""
+
+    def __init__(self, tools: Tools, work: str):
+        self.tools = tools
+        self.objdir = os.path.join(work, "obj")
+        os.makedirs(self.objdir)
+        self.lock = threading.Lock()
+        self.key_locks: Dict[str, threading.Lock] = {}
+        self.results: Dict[str, Tuple[str, Optional[str]]] = {}
+
+    def compile(self, source: str, mode: str,
+                variant: Variant) -> Tuple[str, Optional[str]]:
+        """Returns the object and its assembly (None for a .S source, which
+        is the hand-written runtime and never goes through the plugin)."""
+        if source.endswith(".S"):
+            plugin, options, edits = False, (), ()
+        else:
+            plugin = not variant.stock
+            options = ()
+            if plugin:
+                options = ("-ppc-go-abi",)
+                if mode == "dynlink" and source not in variant.no_dynlink:
+                    options += ("-ppc-go-dynlink",)
+                options += variant.options_for(source)
+            edits = variant.edits_for(source)
+        key_text = repr((source, mode, plugin, options,
+                         tuple(e.name for e in edits)))
+        key = hashlib.sha1(key_text.encode()).hexdigest()[:12]
+        with self.lock:
+            key_lock = self.key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            if key not in self.results:
+                self.results[key] = self._compile(source, mode, plugin,
+                                                  options, edits, key)
+            return self.results[key]
+
+    def _compile(self, source: str, mode: str, plugin: bool,
+                 options: Tuple[str, ...], edits: Tuple[Edit, ...],
+                 key: str) -> Tuple[str, Optional[str]]:
+        t = self.tools
+        src = os.path.join(INPUTS, source)
+        stem = os.path.join(self.objdir,
+                            "%s.%s" % (source.replace(".", "_"), key))
+        if source.endswith(".S"):
+            self._check([t.clang, "--target=" + TARGET, "-c", src, "-o",
+                         stem + ".o"], "assembling " + source)
+            return stem + ".o", None
+        if source.endswith(".ll"):
+            cmd = [t.llc, "-mtriple=powerpc64le-unknown-linux-gnu", "-O2",
+                   "-relocation-model=" + ("static" if mode == "static" else
+                                           "pic")]
+            if plugin:
+                cmd += ["-load=" + t.plugin] + list(options)
+        else:
+            cmd = [t.clang, "--target=" + TARGET, "-O2", "-S", "-I", INPUTS,
+                   "-fno-pic" if mode == "static" else "-fPIC"]
+            if mode == "dynlink":
+                cmd += ["-DDYNLINK"]
+            if plugin:
+                cmd += ["-Xclang", "-load", "-Xclang", t.plugin]
+                for o in options:
+                    cmd += ["-mllvm", o]
+        self._check(cmd + [src, "-o", stem + ".s"], "compiling " + source)
+        with open(stem + ".s") as f:
+            asm = f.read()
+        for e in edits:
+            asm, count = e.apply(asm)
+            if count == 0:
+                raise CaseError("edit %s found nothing to change in %s" %
+                                (e.name, source))
+        if edits:
+            stem += ".edited"
+            with open(stem + ".s", "w") as f:
+                f.write(asm)
+        self._check([t.clang, "--target=" + TARGET, "-c", stem + ".s", "-o",
+                     stem + ".o"], "assembling " + source)
+        return stem + ".o", asm
+
+    def _check(self, cmd: List[str], what: str):
+        proc = run(cmd, self.tools)
+        if proc.returncode != 0:
+            raise CaseError("%s failed: %s" %
+                            (what, first_lines(proc.stderr, 3)))
+
+
+def check_asm(scenario: Scenario, mode: str, asms: Dict[str, str]):
+    """Raises CaseError unless the plugin build's assembly shows the rule
+    instructions the scenario relies on."""
+    for source in scenario.all_local_entries:
+        asm = asms[source]
+        functions = set(re.findall(r"\.type\s+([\w.$]+),@function", asm))
+        missing = functions - set(
+            re.findall(r"\.localentry\s+([\w.$]+),", asm))
+        if not functions or missing:
+            raise CaseError("%s: no local entry (rule 1) for %s" %
+                            (source, ", ".join(sorted(missing)) or "-"))
+    for where, what, pattern, minimum in scenario.expect_asm(mode):
+        source, _, function = where.partition(":")
+        text = asms[source]
+        if function:
+            text = function_text(text, function)
+        found = len(re.findall(pattern, text))
+        if found < minimum:
+            raise CaseError("%s: %s: found %d, expected at least %d" %
+                            (where, what, found, minimum))
+
+
+def check_linked(scenario: Scenario, mode: str, module: str, path: str,
+                 tools: Tools):
+    """Raises CaseError unless the linked module shows what the scenario
+    relies on (e.g. that the linker routed a call through a stub)."""
+    wanted = [e for e in scenario.expect_linked(mode) if e[0] == module]
+    if not wanted:
+        return
+    proc = run([tools.objdump, "-d", "--no-show-raw-insn", path], tools)
+    if proc.returncode != 0:
+        raise CaseError("llvm-objdump %s failed: %s" %
+                        (path, first_lines(proc.stderr)))
+    for _, what, pattern, minimum in wanted:
+        found = len(re.findall(pattern, proc.stdout))
+        if found < minimum:
+            raise CaseError("%s: %s: found %d, expected at least %d" %
+                            (os.path.basename(path), what, found, minimum))
+
+
+@dataclasses.dataclass
+class Case:
+    scenario: Scenario
+    mode: str
+    linker: str
+    variant: Variant
+
+    @property
+    def name(self) -> str:
+        return "%s/%s/%s/%s" % (self.scenario.name, self.mode, self.linker,
+                                self.variant.name)
+
+
+SIGNALS = {s.value: s.name for s in signal.Signals}
+
+
+def describe_run(proc: Optional[subprocess.CompletedProcess],
+                 expected_checks: int) -> Tuple[bool, str]:
+    """Whether the program passed (exit status 0, every check printed and
+    passed), and what happened."""
+    if proc is None:
+        return False, "timed out"
+    fails = [l for l in proc.stdout.splitlines() if l.startswith("FAIL ")]
+    result = re.search(r"^RESULT (\d+) checks, (\d+) failed$", proc.stdout,
+                       re.M)
+    checks = int(result.group(1)) if result else None
+    if (proc.returncode == 0 and result and not fails and
+            checks == expected_checks):
+        return True, "%d checks passed" % checks
+    parts = []
+    if fails:
+        more = len(fails) - 1
+        parts.append(fails[0] + (" (+%d more failed)" % more if more else ""))
+    if proc.returncode < 0:
+        parts.append("killed by %s" % SIGNALS.get(-proc.returncode,
+                                                  "signal %d" %
+                                                  -proc.returncode))
+    elif not result:
+        parts.append("exit status %d without a RESULT line" % proc.returncode)
+        if proc.stderr.strip():
+            parts.append(first_lines(proc.stderr))
+    if result and checks != expected_checks:
+        parts.append("%d checks run, %d expected" % (checks, expected_checks))
+    if not parts:
+        parts.append("exit status %d" % proc.returncode)
+    return False, "; ".join(parts)
+
+
+def link(case: Case, modules: Sequence[Module], objects: Dict[str, List[str]],
+         casedir: str, tools: Tools) -> str:
+    """Links every module with the case's linker; returns the executable.
+    Raises LinkFailed if the linker rejects one."""
+    exe = ""
+    for m in modules:
+        out = os.path.join(casedir, "lib%s.so" % m.name if m.shared else m.name)
+        cmd = [tools.clang, "--target=" + TARGET, "-fuse-ld=" + case.linker]
+        if m.shared:
+            cmd += ["-shared"]
+        else:
+            cmd += ["-no-pie" if case.mode == "static" else "-pie"]
+        cmd += objects[m.name] + ["-L", casedir]
+        cmd += ["-l" + n for n in m.needs] + ["-o", out]
+        proc = run(cmd, tools)
+        if proc.returncode != 0:
+            errors = [l for l in proc.stderr.splitlines()
+                      if ("error" in l or "lacks nop" in l) and
+                      "linker command failed" not in l]
+            raise LinkFailed("%s: %s" % (os.path.basename(out), first_lines(
+                "\n".join(errors) or proc.stderr)))
+        if case.variant.positive:
+            check_linked(case.scenario, case.mode, m.name, out, tools)
+        if not m.shared:
+            exe = out
+    return exe
+
+
+def run_case(case: Case, builder: Builder, tools: Tools,
+             work: str) -> Tuple[bool, str]:
+    """(whether the case passed, what happened)."""
+    sc, variant = case.scenario, case.variant
+    casedir = os.path.join(work, sc.name, case.mode, case.linker, variant.name)
+    os.makedirs(casedir)
+    try:
+        modules = sc.modules(case.mode)
+        objects: Dict[str, List[str]] = {}
+        asms: Dict[str, str] = {}
+        for m in modules:
+            objects[m.name] = []
+            for source in m.sources:
+                obj, asm = builder.compile(source, case.mode, variant)
+                objects[m.name].append(obj)
+                if asm is not None:
+                    asms[source] = asm
+        if variant.positive:
+            check_asm(sc, case.mode, asms)
+
+        try:
+            exe = link(case, modules, objects, casedir, tools)
+        except LinkFailed as e:
+            if variant.positive:
+                return False, "link error: %s" % e
+            if "link" in variant.fails_by:
+                return True, "failed as expected: link error: %s" % e
+            return False, ("a link error (%s), but the control must fail at "
+                           "run time" % e)
+
+        try:
+            proc = run([tools.qemu, "-L", SYSROOT, "-E",
+                        "LD_LIBRARY_PATH=" + casedir, exe], tools, cwd=casedir)
+            with open(os.path.join(casedir, "output.txt"), "w") as f:
+                f.write(proc.stdout + proc.stderr)
+        except subprocess.TimeoutExpired:
+            proc = None
+        ok, what = describe_run(proc, sc.checks(case.mode))
+        if variant.positive:
+            return ok, what
+        if ok:
+            return False, ("the negative control PASSED (%s), so the test "
+                           "cannot catch: %s" % (what, variant.why))
+        if "run" not in variant.fails_by:
+            return False, ("linked and failed at run time (%s), but the "
+                           "control must fail to link" % what)
+        failed = [l[len("FAIL "):] for l in
+                  (proc.stdout.splitlines() if proc else [])
+                  if l.startswith("FAIL ")]
+        survived = [g for g in variant.must_fail
+                    if not any(f.startswith(g) for f in failed)]
+        if survived:
+            return False, ("failed (%s), but these checks passed: %s" %
+                           (what, "; ".join(survived)))
+        return True, "failed as expected: " + what
+    except CaseError as e:
+        return False, "error: %s" % e
+    except subprocess.TimeoutExpired as e:
+        return False, "error: timed out: %s" % " ".join(e.cmd[:3])
+
+
+def select_cases(args: argparse.Namespace) -> List[Case]:
+    cases = []
+    for sc in SCENARIOS:
+        if args.scenario and sc.name not in args.scenario:
+            continue
+        for mode in sc.modes:
+            if args.mode and mode not in args.mode:
+                continue
+            for linker in LINKERS:
+                if args.linker and linker not in args.linker:
+                    continue
+                for v in sc.variants:
+                    if v.modes is not None and mode not in v.modes:
+                        continue
+                    if args.variant and v.name not in args.variant:
+                        continue
+                    cases.append(Case(sc, mode, linker, v))
+    return cases
+
+
+def main(argv: Sequence[str]) -> int:
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    p.add_argument("--clang", required=True,
+                   help="clang of the LLVM under test (llc and llvm-objdump "
+                   "are taken from the same directory, and -fuse-ld=lld "
+                   "finds its ld.lld)")
+    p.add_argument("--llc", help="llc (default: next to --clang)")
+    p.add_argument("--plugin", required=True, help="PPCGoABI.so")
+    p.add_argument("--qemu", default="qemu-ppc64le")
+    p.add_argument("--work", required=True,
+                   help="scratch directory (emptied first)")
+    p.add_argument("--scenario", action="append",
+                   choices=[s.name for s in SCENARIOS],
+                   help="only this scenario (repeatable; default: all)")
+    p.add_argument("--mode", action="append", choices=MODES,
+                   help="only this mode (repeatable)")
+    p.add_argument("--linker", action="append", choices=LINKERS,
+                   help="only this linker (repeatable)")
+    p.add_argument("--variant", action="append",
+                   help="only this variant, e.g. plugin (repeatable)")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--timeout", type=float, default=60,
+                   help="seconds for each compile, link or run (default 60)")
+    p.add_argument("--list", action="store_true",
+                   help="list the cases and what each negative control "
+                   "switches off")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="print every command")
+    args = p.parse_args(argv)
+
+    cases = select_cases(args)
+    if args.list:
+        for c in cases:
+            print(c.name + ("" if c.variant.positive else
+                            "  [negative: %s]" % c.variant.why))
+        return 0
+
+    bindir = os.path.dirname(os.path.abspath(args.clang))
+    tools = Tools(clang=args.clang,
+                  llc=args.llc or os.path.join(bindir, "llc"),
+                  objdump=os.path.join(bindir, "llvm-objdump"),
+                  plugin=os.path.abspath(args.plugin),
+                  qemu=shutil.which(args.qemu) or args.qemu,
+                  timeout=args.timeout, verbose=args.verbose)
+    missing = [x for x in (tools.clang, tools.llc, tools.objdump, tools.plugin,
+                           tools.qemu, SYSROOT) if not os.path.exists(x)]
+    if missing:
+        print("error: missing %s" % ", ".join(missing), file=sys.stderr)
+        return 2
+
+    # No core files from the programs that crash on purpose (inherited by
+    # every child; qemu-user would write one per crash into the case's
+    # directory).
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    work = os.path.abspath(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    builder = Builder(tools, work)
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        futures = [pool.submit(run_case, c, builder, tools, work)
+                   for c in cases]
+        for case, future in zip(cases, futures):
+            ok, what = future.result()
+            print("%s %s%s: %s" % ("PASS" if ok else "FAIL", case.name,
+                                   "" if case.variant.positive else
+                                   " [negative]", what), flush=True)
+            if ok:
+                passed += 1
+            else:
+                failed += 1
+    print("%d passed, %d failed" % (passed, failed), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
