@@ -134,25 +134,10 @@ static MachineFunctionPass *asMachineFunctionPass(FunctionPass *P) {
   return static_cast<MachineFunctionPass *>(P);
 }
 
-/// Runs \p P on \p MF directly. runOnMachineFunction is protected in
-/// MachineFunctionPass; a using-declaration in a derived class names it
-/// accessibly, and the member pointer still dispatches virtually.
-static bool runPass(MachineFunctionPass &P, MachineFunction &MF) {
-  struct Access : MachineFunctionPass {
-    using MachineFunctionPass::runOnMachineFunction;
-  };
-  bool (MachineFunctionPass::*Run)(MachineFunction &) =
-      &Access::runOnMachineFunction;
-  return (P.*Run)(MF);
-}
-
 void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
   if (Rules.empty()) {
     for (FunctionPass *P :
-         {createGoABIValidatePass(TM), createGoABIGlobalEntryPass(),
-          createGoABITOCSavePass(), createGoABIIndirectCallPass(),
-          createGoABIDynlinkCallPass(), createGoABIDeferreturnPadPass(),
-          createGoABIVerifyRegistersPass()})
+         {createGoABIValidatePass(TM), createGoABIRulePipelinePass()})
       Rules.emplace_back(asMachineFunctionPass(P));
     if (const PassInfo *PI = PassRegistry::getPassRegistry()->getPassInfo(
             StringRef("ppc-branch-select")))
@@ -161,7 +146,7 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
   }
   bool Changed = false;
   for (const std::unique_ptr<MachineFunctionPass> &P : Rules)
-    Changed |= runPass(*P, MF);
+    Changed |= runMachineFunctionPass(*P, MF);
   if (!Changed || !RerunBranchSelection ||
       !MF.getTarget().getTargetTriple().isPPC())
     return;
@@ -170,7 +155,7 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
                        "registered; cannot re-select branches after the Go "
                        "ABI rules",
                        /*gen_crash_diag=*/false);
-  runPass(*BranchSelector, MF);
+  runMachineFunctionPass(*BranchSelector, MF);
 }
 
 AsmPrinter *createGoABIAsmPrinter(TargetMachine &TM,

@@ -68,7 +68,7 @@ public:
 } // namespace
 
 bool GoABIDeferreturnPad::runOnMachineFunction(MachineFunction &MF) {
-  std::optional<Config> C = getFunctionConfig(MF);
+  const Config *C = getFunctionConfig(MF);
   if (!C)
     return false;
   if (isRuleDisabledForTesting(Rule::DeferreturnPad))

@@ -68,7 +68,7 @@ public:
 } // namespace
 
 bool GoABIDynlinkCall::runOnMachineFunction(MachineFunction &MF) {
-  std::optional<Config> C = getFunctionConfig(MF);
+  const Config *C = getFunctionConfig(MF);
   if (!C || !callsMayLeaveModule(C->Mode))
     return false;
   if (isRuleDisabledForTesting(Rule::DynlinkCall))

@@ -92,17 +92,20 @@ static MachineInstr *findFirstRealInstr(MachineFunction &MF) {
   return nullptr;
 }
 
+/// An instruction that reads r2, found through the register's use lists.
 static const MachineInstr *findTOCUse(const MachineFunction &MF,
                                       const PPCInstrs &PPC) {
-  for (const MachineBasicBlock &MBB : MF)
-    for (const MachineInstr &MI : MBB)
-      if (PPC.readsTOCRegister(MI) && !isReservedTOCMarker(MI))
-        return &MI;
+  const MachineRegisterInfo &MRI = MF.getRegInfo();
+  for (MCRegister Reg : {PPC.X2, PPC.R2}) {
+    auto It = MRI.use_instr_nodbg_begin(Reg);
+    if (It != MRI.use_instr_nodbg_end())
+      return &*It;
+  }
   return nullptr;
 }
 
 bool GoABIGlobalEntry::runOnMachineFunction(MachineFunction &MF) {
-  std::optional<Config> C = getFunctionConfig(MF);
+  const Config *C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
     return false;
   if (isRuleDisabledForTesting(Rule::GlobalEntry))

@@ -29,8 +29,12 @@
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/TargetRegisterInfo.h"
+#include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/PassRegistry.h"
 
 using namespace llvm;
@@ -75,66 +79,128 @@ static std::optional<Register> getCopySource(const MachineInstr &MI,
   return std::nullopt;
 }
 
-/// Whether r12 provably holds the call target when \p Call executes: the
-/// value moved to CTR came from r12, or from a register r12 was copied from
-/// with neither redefined in between.
-static bool isTargetInR12(const MachineInstr &Call, const PPCInstrs &PPC) {
-  const MachineBasicBlock &MBB = *Call.getParent();
-  auto Begin = MBB.instr_rend();
-  auto It = std::next(Call.getReverseIterator());
-  // Find the instruction that set CTR, noting whether r12 changed since.
-  const MachineInstr *R12Def = nullptr;
-  for (; It != Begin; ++It) {
-    if (It->modifiesRegister(PPC.CTR8, nullptr))
-      break;
-    if (!R12Def && It->modifiesRegister(PPC.X12, nullptr))
-      R12Def = &*It;
-  }
-  if (It == Begin || It->getOpcode() != PPC.MTCTR8)
-    return false;
-  const MachineInstr &MoveToCTR = *It;
-  Register Source = MoveToCTR.getOperand(0).getReg();
+namespace {
+/// What is known about r12 and CTR at a point of the function: whether they
+/// hold the same value, and which register each was last copied from (while
+/// that register is unchanged). The facts must hold on every path, so blocks
+/// meet by intersection.
+struct CallTargetState {
+  bool R12EqualsCTR = false;
+  Register CTRSource;
+  Register R12Source;
 
-  if (!R12Def) {
-    if (Source == PPC.X12)
-      return true; // mtctr 12, and r12 unchanged since.
-    // r12 was set before mtctr: it must be a copy of Source with Source
-    // unchanged until the mtctr.
-    for (++It; It != Begin; ++It) {
-      if (It->modifiesRegister(PPC.X12, nullptr)) {
-        R12Def = &*It;
-        break;
+  bool operator==(const CallTargetState &O) const {
+    return R12EqualsCTR == O.R12EqualsCTR && CTRSource == O.CTRSource &&
+           R12Source == O.R12Source;
+  }
+  bool operator!=(const CallTargetState &O) const { return !(*this == O); }
+
+  static CallTargetState meet(const CallTargetState &A,
+                              const CallTargetState &B) {
+    CallTargetState S;
+    S.R12EqualsCTR = A.R12EqualsCTR && B.R12EqualsCTR;
+    S.CTRSource = A.CTRSource == B.CTRSource ? A.CTRSource : Register();
+    S.R12Source = A.R12Source == B.R12Source ? A.R12Source : Register();
+    return S;
+  }
+};
+} // namespace
+
+/// The state after \p MI, given \p S before it.
+static CallTargetState step(CallTargetState S, const MachineInstr &MI,
+                            const PPCInstrs &PPC,
+                            const TargetRegisterInfo &TRI) {
+  if (MI.isCall())
+    return CallTargetState(); // Calls clobber r12 and CTR.
+  if (MI.getOpcode() == PPC.MTCTR8) {
+    Register Source = MI.getOperand(0).getReg();
+    S.CTRSource = Source;
+    S.R12EqualsCTR =
+        Source == PPC.X12 || (S.R12Source.isValid() && S.R12Source == Source);
+    return S;
+  }
+  if (MI.modifiesRegister(PPC.CTR8, &TRI)) {
+    S.CTRSource = Register();
+    S.R12EqualsCTR = false;
+  }
+  if (MI.modifiesRegister(PPC.X12, &TRI)) {
+    std::optional<Register> Source = getCopySource(MI, PPC);
+    S.R12Source = Source ? *Source : Register();
+    S.R12EqualsCTR = Source && S.CTRSource.isValid() && *Source == S.CTRSource;
+    if (S.CTRSource == PPC.X12)
+      S.CTRSource = Register();
+    return S;
+  }
+  // Writing a register breaks the links that go through it.
+  if (S.CTRSource.isValid() && MI.modifiesRegister(S.CTRSource, &TRI))
+    S.CTRSource = Register();
+  if (S.R12Source.isValid() && MI.modifiesRegister(S.R12Source, &TRI))
+    S.R12Source = Register();
+  return S;
+}
+
+/// The state at the start of every block: a forward must-analysis to a fixed
+/// point, so that a target moved to CTR and r12 in one block and called in
+/// another (LLVM does that after tail merging) is followed.
+static DenseMap<const MachineBasicBlock *, CallTargetState>
+computeBlockEntryStates(const MachineFunction &MF, const PPCInstrs &PPC) {
+  const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
+  DenseMap<const MachineBasicBlock *, CallTargetState> In, Out;
+  ReversePostOrderTraversal<const MachineFunction *> RPOT(&MF);
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const MachineBasicBlock *MBB : RPOT) {
+      std::optional<CallTargetState> Entry;
+      if (MBB != &MF.front())
+        for (const MachineBasicBlock *Pred : MBB->predecessors()) {
+          auto It = Out.find(Pred);
+          if (It == Out.end())
+            continue; // Not reached yet: no constraint so far.
+          Entry =
+              Entry ? CallTargetState::meet(*Entry, It->second) : It->second;
+        }
+      CallTargetState S = Entry.value_or(CallTargetState());
+      In[MBB] = S;
+      for (const MachineInstr &MI : *MBB)
+        S = step(S, MI, PPC, TRI);
+      auto [It, Inserted] = Out.try_emplace(MBB, S);
+      if (Inserted || It->second != S) {
+        It->second = S;
+        Changed = true;
       }
-      if (It->modifiesRegister(Source, nullptr))
-        return false;
     }
-    return R12Def && getCopySource(*R12Def, PPC) == Source;
   }
-
-  // r12 was set between the mtctr and the call: `mr 12, Source`, with
-  // Source unchanged in between.
-  if (getCopySource(*R12Def, PPC) != Source)
-    return false;
-  for (auto I = std::next(MoveToCTR.getIterator()); &*I != R12Def; ++I)
-    if (I->modifiesRegister(Source, nullptr))
-      return false;
-  return true;
+  return In;
 }
 
 bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
-  std::optional<Config> C = getFunctionConfig(MF);
+  const Config *C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
     return false;
   if (isRuleDisabledForTesting(Rule::IndirectCall))
     return false;
   const PPCInstrs &PPC = PPCInstrs::get(MF);
+  if (none_of(MF, [&](const MachineBasicBlock &MBB) {
+        return any_of(MBB, [&](const MachineInstr &MI) {
+          return PPC.isIndirectCall(MI);
+        });
+      }))
+    return false;
+  const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
+  DenseMap<const MachineBasicBlock *, CallTargetState> EntryStates =
+      computeBlockEntryStates(MF, PPC);
   bool Changed = false;
   for (MachineBasicBlock &MBB : MF) {
+    CallTargetState S = EntryStates.lookup(&MBB);
     for (MachineInstr &MI : MBB) {
-      if (!PPC.isIndirectCall(MI))
+      bool IsIndirectCall = PPC.isIndirectCall(MI);
+      bool TargetInR12 = S.R12EqualsCTR;
+      S = step(S, MI, PPC, TRI);
+      if (!IsIndirectCall)
         continue;
       ++NumChecked;
-      if (!isTargetInR12(MI, PPC))
+      if (!TargetInR12)
         reportRuleError(MF.getFunction(), Rule::IndirectCall,
                         "the target of an indirect call is not provably in "
                         "r12: " +

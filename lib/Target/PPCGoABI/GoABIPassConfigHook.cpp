@@ -14,8 +14,7 @@
 ///     ppc-go-abi-validate   bad input -> error; prepares the IR
 ///     ppc-go-reserve-toc    r2 reserved before register allocation
 ///   after ppc-atomic-expand, i.e. right before ppc-branch-select (PowerPC):
-///     ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
-///     ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
+///     ppc-go-abi-rules      rules 1-6 (GoABIRulePipeline.cpp)
 ///
 /// The rule passes run after prologue/epilogue insertion, scheduling and
 /// every PowerPC peephole, so nothing moves their instructions, and before
@@ -57,11 +56,8 @@ void insertGoABIPasses(TargetMachine &TM, PassManagerBase &,
     return;
   // insertPass adds after its anchor; ppc-atomic-expand is the last pass
   // before ppc-branch-select (PPCPassConfig::addPreEmitPass2).
-  AnalysisID Anchor = getPassID("ppc-atomic-expand");
-  for (const char *Rule : {"ppc-go-global-entry", "ppc-go-toc-save",
-                           "ppc-go-indirect-call", "ppc-go-dynlink-call",
-                           "ppc-go-deferreturn-pad", "ppc-go-verify-registers"})
-    PassConfig->insertPass(Anchor, getPassID(Rule));
+  PassConfig->insertPass(getPassID("ppc-atomic-expand"),
+                         getPassID("ppc-go-abi-rules"));
 }
 
 RegisterTargetPassConfigCallback Callback(insertGoABIPasses);

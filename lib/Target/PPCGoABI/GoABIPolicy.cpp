@@ -25,15 +25,19 @@
 
 #include "PPCGoABI/CommandLine.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineInstr.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Triple.h"
+
+#include <memory>
 
 using namespace llvm;
 
@@ -113,6 +117,33 @@ static BuildMode getBuildMode(const TargetMachine &TM) {
   return EnableDynlink ? BuildMode::Dynlink : BuildMode::Shared;
 }
 
+/// Whether \p F is compiled as pc-relative code (no TOC). Asking the
+/// subtarget builds a key from the function's attributes every time; the
+/// answer depends only on them, so it is remembered per combination.
+namespace {
+struct PCRelativeAnswer {
+  const TargetMachine *TM;
+  std::string CPU, Features;
+  bool PCRelative;
+};
+thread_local SmallVector<PCRelativeAnswer, 4> PCRelativeAnswers;
+} // namespace
+
+static bool usesPCRelativeCode(const Function &F, const TargetMachine &TM) {
+  SmallVectorImpl<PCRelativeAnswer> &Answers = PCRelativeAnswers;
+  StringRef CPU = F.getFnAttribute("target-cpu").getValueAsString();
+  StringRef Features = F.getFnAttribute("target-features").getValueAsString();
+  for (const PCRelativeAnswer &A : Answers)
+    if (A.TM == &TM && A.CPU == CPU && A.Features == Features)
+      return A.PCRelative;
+  const TargetSubtargetInfo *STI = TM.getSubtargetImpl(F);
+  bool PCRelative = STI && STI->checkFeatures("+pcrelative-memops");
+  if (Answers.size() == 8)
+    Answers.erase(Answers.begin());
+  Answers.push_back({&TM, CPU.str(), Features.str(), PCRelative});
+  return PCRelative;
+}
+
 std::optional<std::string> findInputError(const Function &F,
                                           const TargetMachine &TM) {
   Attribute A = F.getFnAttribute(AttributeName);
@@ -139,8 +170,7 @@ std::optional<std::string> findInputError(const Function &F,
             "' is not ELFv2; the Go TOC conventions need the ELFv2 global "
             "and local entry points")
         .str();
-  const TargetSubtargetInfo *STI = TM.getSubtargetImpl(F);
-  if (STI && STI->checkFeatures("+pcrelative-memops"))
+  if (usesPCRelativeCode(F, TM))
     return std::string(
         "pc-relative code (-mcpu=pwr10 or +pcrelative-memops) has no TOC "
         "pointer: calls are @notoc and the local entry is 1, so the Go TOC "
@@ -160,14 +190,53 @@ std::optional<std::string> findInputError(const Function &F,
   return std::nullopt;
 }
 
-std::optional<Config> getFunctionConfig(const Function &F,
-                                        const TargetMachine &TM) {
-  if (F.isDeclaration() || !isGoABIRequested(F) || findInputError(F, TM))
-    return std::nullopt;
-  return getCommandLineConfig(getBuildMode(TM));
+namespace {
+/// What getFunctionConfig decided for each function of the module being
+/// compiled. Every pass asks for every function, so this is on the plugin's
+/// hot path; each thread (ThinLTO backends run in parallel) has its own.
+struct ConfigCache {
+  const Module *M = nullptr;
+  const TargetMachine *TM = nullptr;
+  DenseMap<const Function *, const Config *> ByFunction;
+  /// The configuration of each mode: the options are fixed once parsed.
+  std::unique_ptr<Config> ByMode[3];
+};
+thread_local ConfigCache Cache;
+} // namespace
+
+void resetFunctionConfigCache() {
+  PCRelativeAnswers.clear();
+  Cache.ByFunction.clear();
+  Cache.M = nullptr;
+  Cache.TM = nullptr;
+  for (std::unique_ptr<Config> &C : Cache.ByMode)
+    C.reset();
 }
 
-std::optional<Config> getFunctionConfig(const MachineFunction &MF) {
+static const Config *computeFunctionConfig(const Function &F,
+                                           const TargetMachine &TM) {
+  if (F.isDeclaration() || !isGoABIRequested(F) || findInputError(F, TM))
+    return nullptr;
+  BuildMode Mode = getBuildMode(TM);
+  std::unique_ptr<Config> &C = Cache.ByMode[static_cast<unsigned>(Mode)];
+  if (!C)
+    C = std::make_unique<Config>(getCommandLineConfig(Mode));
+  return C.get();
+}
+
+const Config *getFunctionConfig(const Function &F, const TargetMachine &TM) {
+  if (Cache.M != F.getParent() || Cache.TM != &TM) {
+    resetFunctionConfigCache();
+    Cache.M = F.getParent();
+    Cache.TM = &TM;
+  }
+  auto [It, Inserted] = Cache.ByFunction.try_emplace(&F, nullptr);
+  if (Inserted)
+    It->second = computeFunctionConfig(F, TM);
+  return It->second;
+}
+
+const Config *getFunctionConfig(const MachineFunction &MF) {
   return getFunctionConfig(MF.getFunction(), MF.getTarget());
 }
 

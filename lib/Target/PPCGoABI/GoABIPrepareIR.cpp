@@ -80,18 +80,26 @@ static bool forbidTailCall(Function &F, CallInst &Call, const Config &C) {
   return false;
 }
 
+static bool MarkersInserted = false;
+
+bool usesReservedTOCMarkers() { return MarkersInserted; }
+
 bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
                            bool MarkReservedTOC) {
+  resetFunctionConfigCache();
   bool Changed = false;
   for (Function &F : M) {
-    std::optional<Config> C = getFunctionConfig(F, TM);
+    const Config *C = getFunctionConfig(F, TM);
     if (!C)
       continue;
 
-    for (BasicBlock &BB : F)
-      for (Instruction &I : BB)
-        if (auto *Call = dyn_cast<CallInst>(&I))
-          Changed |= forbidTailCall(F, *Call, *C);
+    // Under dynlink every call matters (musttail); otherwise only the calls
+    // to deferreturn, found below through the callee's users.
+    if (callsMayLeaveModule(C->Mode))
+      for (BasicBlock &BB : F)
+        for (Instruction &I : BB)
+          if (auto *Call = dyn_cast<CallInst>(&I))
+            Changed |= forbidTailCall(F, *Call, *C);
 
     if (callsMayLeaveModule(C->Mode) &&
         F.getFnAttribute("disable-tail-calls").getValueAsString() != "true") {
@@ -105,9 +113,25 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
       FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
       B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",
                                   /*hasSideEffects=*/true));
+      MarkersInserted = true;
       Changed = true;
     }
   }
+
+  // The deferreturn symbol is the same for every function (an option).
+  const Config *Any = nullptr;
+  for (Function &F : M)
+    if ((Any = getFunctionConfig(F, TM)))
+      break;
+  if (Function *Deferreturn =
+          Any ? M.getFunction(Any->DeferreturnSymbol) : nullptr)
+    for (User *U : Deferreturn->users())
+      if (auto *Call = dyn_cast<CallInst>(U)) {
+        Function &Caller = *Call->getFunction();
+        const Config *C = getFunctionConfig(Caller, TM);
+        if (C && !callsMayLeaveModule(C->Mode))
+          Changed |= forbidTailCall(Caller, *Call, *C);
+      }
   return Changed;
 }
 

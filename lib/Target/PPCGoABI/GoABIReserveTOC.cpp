@@ -57,7 +57,7 @@ public:
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
-    std::optional<Config> C = getFunctionConfig(MF);
+    const Config *C = getFunctionConfig(MF);
     if (!C || !reservesTOCRegister(C->Version, C->Mode) ||
         isRuleDisabledForTesting(Rule::ReservedRegisters))
       return false;

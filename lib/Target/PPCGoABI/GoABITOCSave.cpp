@@ -40,10 +40,10 @@
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/MachineRegisterInfo.h"
 #include "llvm/PassRegistry.h"
 
 using namespace llvm;
@@ -102,8 +102,56 @@ static MachineInstr *nextRealInstr(MachineInstr &MI) {
   return nullptr;
 }
 
+/// Whether a call can execute after \p MI.
+static bool
+canCallAfter(const MachineInstr &MI, const PPCInstrs &PPC,
+             const SmallPtrSetImpl<const MachineBasicBlock *> &ReachingCalls) {
+  const MachineBasicBlock &MBB = *MI.getParent();
+  if (!ReachingCalls.contains(&MBB))
+    return false;
+  for (auto It = std::next(MI.getIterator()), E = MBB.instr_end(); It != E;
+       ++It)
+    if (PPC.isCall(*It))
+      return true;
+  return any_of(MBB.successors(), [&](const MachineBasicBlock *Succ) {
+    return ReachingCalls.contains(Succ);
+  });
+}
+
+/// Every TOC save in \p MF: the instructions that read r2 are few, so they
+/// are found through r2's use list rather than by a walk over the function.
+static SmallVector<MachineInstr *, 4> findTOCSaves(MachineFunction &MF,
+                                                   const PPCInstrs &PPC) {
+  SmallVector<MachineInstr *, 4> Saves;
+  for (MachineInstr &Use : MF.getRegInfo().use_instructions(PPC.X2)) {
+    if (PPC.isTOCSave(Use)) {
+      Saves.push_back(&Use);
+      continue;
+    }
+    // -O0 saves through a copy: `mr 5, 2; std 5, 24(1)`.
+    if (!Use.isCopy() && Use.getOpcode() != PPC.OR8)
+      continue;
+    Register Copy = Use.getOperand(0).getReg();
+    for (auto It = std::next(Use.getIterator()),
+              E = Use.getParent()->instr_end();
+         It != E; ++It) {
+      if (PPC.isTOCSave(*It)) {
+        Saves.push_back(&*It);
+        break;
+      }
+      if (It->readsRegister(Copy, nullptr) ||
+          It->modifiesRegister(Copy, nullptr))
+        break;
+    }
+  }
+  // An instruction appears once per use operand.
+  llvm::sort(Saves);
+  Saves.erase(std::unique(Saves.begin(), Saves.end()), Saves.end());
+  return Saves;
+}
+
 bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
-  std::optional<Config> C = getFunctionConfig(MF);
+  const Config *C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
     return false;
   if (isRuleDisabledForTesting(Rule::TOCSave))
@@ -111,48 +159,38 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   SmallPtrSet<const MachineBasicBlock *, 16> ReachingCalls =
       findBlocksReachingCalls(MF, PPC);
-  if (ReachingCalls.empty())
-    return false; // A leaf: Go saves nothing either.
+  if (!ReachingCalls.contains(&MF.front()))
+    return false; // A leaf (or calls only in dead blocks): Go saves nothing.
 
-  DenseSet<const MachineInstr *> Kept;
+  // The instructions that set r1, from r1's def list (calls only clobber it).
+  SmallPtrSet<MachineInstr *, 8> StackPointerWrites;
+  for (MachineInstr &MI : MF.getRegInfo().def_instructions(PPC.X1))
+    if (!MI.isCall())
+      StackPointerWrites.insert(&MI);
+
+  SmallPtrSet<const MachineInstr *, 8> Kept;
   bool Changed = false;
-  for (MachineBasicBlock &MBB : MF) {
-    if (!ReachingCalls.contains(&MBB))
+  for (MachineInstr *MI : StackPointerWrites) {
+    if (!canCallAfter(*MI, PPC, ReachingCalls))
       continue;
-    bool CallLaterInSuccessors =
-        any_of(MBB.successors(), [&](const MachineBasicBlock *Succ) {
-          return ReachingCalls.contains(Succ);
-        });
-    // Walk backwards so that "a call can still happen after MI" is known.
-    bool CallLater = CallLaterInSuccessors;
-    for (MachineInstr &MI : llvm::reverse(MBB)) {
-      if (PPC.isCall(MI)) {
-        CallLater = true;
-        continue;
-      }
-      if (!CallLater || !MI.modifiesRegister(PPC.X1, nullptr))
-        continue;
-      MachineInstr *Next = nextRealInstr(MI);
-      if (Next && PPC.isTOCSave(*Next)) {
-        Kept.insert(Next);
-        ++NumPresent;
-        continue;
-      }
-      MachineInstr *Save =
-          PPC.buildTOCSave(MBB, std::next(MI.getIterator()), MI.getDebugLoc());
-      Kept.insert(Save);
-      ++NumInserted;
-      Changed = true;
+    MachineInstr *Next = nextRealInstr(*MI);
+    if (Next && PPC.isTOCSave(*Next)) {
+      Kept.insert(Next);
+      ++NumPresent;
+      continue;
     }
+    Kept.insert(PPC.buildTOCSave(*MI->getParent(), std::next(MI->getIterator()),
+                                 MI->getDebugLoc()));
+    ++NumInserted;
+    Changed = true;
   }
 
-  for (MachineBasicBlock &MBB : MF)
-    for (MachineInstr &MI : llvm::make_early_inc_range(MBB))
-      if (PPC.isTOCSave(MI) && !Kept.contains(&MI)) {
-        MI.eraseFromParent();
-        ++NumRemoved;
-        Changed = true;
-      }
+  for (MachineInstr *Save : findTOCSaves(MF, PPC))
+    if (!Kept.contains(Save)) {
+      Save->eraseFromParent();
+      ++NumRemoved;
+      Changed = true;
+    }
 
   if (Kept.empty())
     reportRuleError(MF.getFunction(), Rule::TOCSave,

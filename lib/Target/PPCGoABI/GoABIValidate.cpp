@@ -55,8 +55,8 @@ public:
 
   bool runOnMachineFunction(MachineFunction &MF) override {
     const Function &F = MF.getFunction();
-    if (!isGoABIRequested(F))
-      return false;
+    if (getFunctionConfig(MF) || !isGoABIRequested(F))
+      return false; // Accepted, or not asked for.
     if (std::optional<std::string> Error = findInputError(F, MF.getTarget()))
       reportRuleError(F, Rule::Target, *Error);
     return false;

@@ -26,8 +26,10 @@
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/MachineRegisterInfo.h"
 #include "llvm/PassRegistry.h"
 
 using namespace llvm;
@@ -63,24 +65,39 @@ public:
 
 } // namespace
 
-bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
-  std::optional<Config> C = getFunctionConfig(MF);
-  if (!C)
-    return false;
-  const bool Reserved = reservesTOCRegister(C->Version, C->Mode) &&
-                        !isRuleDisabledForTesting(Rule::ReservedRegisters);
-  const PPCInstrs &PPC = PPCInstrs::get(MF);
-  bool Changed = false;
-  for (MachineBasicBlock &MBB : MF) {
-    for (MachineInstr &MI : make_early_inc_range(MBB)) {
+/// Erases the LLVM 19 reservation marker, which sits at the top of the
+/// function (GoABIPrepareIR.cpp).
+static bool eraseReservedTOCMarker(MachineFunction &MF) {
+  for (MachineBasicBlock &MBB : MF)
+    for (MachineInstr &MI : MBB)
       if (isReservedTOCMarker(MI)) {
         MI.eraseFromParent();
-        ++NumMarkersErased;
-        Changed = true;
-        continue;
+        return true;
       }
-      if (!Reserved || !PPC.writesTOCRegister(MI) || MI.isCall() ||
-          PPC.isTOCReload(MI))
+  return false;
+}
+
+bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
+  const Config *C = getFunctionConfig(MF);
+  if (!C)
+    return false;
+  bool Changed = false;
+  if (usesReservedTOCMarkers() && eraseReservedTOCMarker(MF)) {
+    ++NumMarkersErased;
+    Changed = true;
+  }
+  if (!reservesTOCRegister(C->Version, C->Mode) ||
+      isRuleDisabledForTesting(Rule::ReservedRegisters))
+    return Changed;
+
+  // The writers of r2, from its def lists; calls (which clobber it) and the
+  // TOC reload are the only ones allowed.
+  const PPCInstrs &PPC = PPCInstrs::get(MF);
+  const MachineRegisterInfo &MRI = MF.getRegInfo();
+  SmallPtrSet<const MachineInstr *, 4> Reported;
+  for (MCRegister Reg : {PPC.X2, PPC.R2}) {
+    for (const MachineInstr &MI : MRI.def_instructions(Reg)) {
+      if (MI.isCall() || PPC.isTOCReload(MI) || !Reported.insert(&MI).second)
         continue;
       if (MI.isInlineAsm())
         reportRuleError(MF.getFunction(), Rule::ReservedRegisters,

@@ -17,8 +17,9 @@
 ///   after finalize-isel  ppc-go-abi-validate  bad input -> error
 ///                        ppc-go-reserve-toc   rule 6 (LLVM 22)
 ///   before ppc-branch-select (LLVM 22) or in the AsmPrinter hook (LLVM 19):
-///     ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
-///     ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
+///     ppc-go-abi-rules, which runs in order
+///       ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
+///       ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
 ///
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +36,7 @@
 namespace llvm {
 class Function;
 class FunctionPass;
+class MachineFunctionPass;
 class MachineFunction;
 class MachineInstr;
 class Module;
@@ -58,11 +60,15 @@ bool isGoABIRequested(const llvm::Function &F);
 std::optional<std::string> findInputError(const llvm::Function &F,
                                           const llvm::TargetMachine &TM);
 
-/// The configuration for \p F if the conventions apply to it, nothing if they
-/// are not requested or cannot be applied (findInputError says why).
-std::optional<Config> getFunctionConfig(const llvm::Function &F,
-                                        const llvm::TargetMachine &TM);
-std::optional<Config> getFunctionConfig(const llvm::MachineFunction &MF);
+/// The configuration for \p F if the conventions apply to it, null if they
+/// are not requested or cannot be applied (findInputError says why). Decided
+/// once per function and module; the result lives until the next module.
+const Config *getFunctionConfig(const llvm::Function &F,
+                                const llvm::TargetMachine &TM);
+const Config *getFunctionConfig(const llvm::MachineFunction &MF);
+
+/// Forgets every decision; called when a new module is prepared.
+void resetFunctionConfigCache();
 
 /// Testing only (-ppc-go-abi-disable-rule): whether the pass of \p R is to
 /// do nothing, so that a test can show it catches the broken rule.
@@ -93,6 +99,9 @@ bool prepareModuleForGoABI(llvm::Module &M, const llvm::TargetMachine &TM,
 /// True for the marker prepareModuleForGoABI inserts.
 bool isReservedTOCMarker(const llvm::MachineInstr &MI);
 
+/// Whether prepareModuleForGoABI inserted markers (LLVM 19) in this process.
+bool usesReservedTOCMarkers();
+
 //===----------------------------------------------------------------------===//
 // Passes, in pipeline order
 //===----------------------------------------------------------------------===//
@@ -105,6 +114,14 @@ llvm::FunctionPass *createGoABIIndirectCallPass();
 llvm::FunctionPass *createGoABIDynlinkCallPass();
 llvm::FunctionPass *createGoABIDeferreturnPadPass();
 llvm::FunctionPass *createGoABIVerifyRegistersPass();
+
+/// Rules 1-6 in order, as one pass (GoABIRulePipeline.cpp).
+llvm::FunctionPass *createGoABIRulePipelinePass();
+
+/// Runs \p P on \p MF outside a pass manager (the rule passes need no
+/// analyses).
+bool runMachineFunctionPass(llvm::MachineFunctionPass &P,
+                            llvm::MachineFunction &MF);
 
 } // namespace ppcgoabi
 

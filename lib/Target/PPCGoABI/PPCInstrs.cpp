@@ -22,7 +22,6 @@
 #include "llvm/Support/ErrorHandling.h"
 
 #include <memory>
-#include <mutex>
 
 using namespace llvm;
 
@@ -43,9 +42,7 @@ static const char *const IndirectCallsWithTOCReloadNames[] = {
 const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
   // Opcode and register numbers are fixed for a given LLVM build, so one
   // table serves every PowerPC subtarget in the process.
-  static std::once_flag Once;
-  static std::unique_ptr<PPCInstrs> Table;
-  std::call_once(Once, [&MF] {
+  static const PPCInstrs *const Table = [&MF] {
     const TargetInstrInfo &TII = *MF.getSubtarget().getInstrInfo();
     const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
     StringMap<unsigned> Opcodes;
@@ -91,8 +88,8 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
     }
     for (const char *Name : IndirectCallsWithTOCReloadNames)
       T->IndirectCallsWithTOCReload.push_back(Opcode(Name));
-    Table = std::move(T);
-  });
+    return T.release();
+  }();
   return *Table;
 }
 
