@@ -1,0 +1,3 @@
+module example.com/ppcgoabicheck
+
+go 1.19

@@ -1,0 +1,55 @@
+//===- ObjectChecker.h - Checks one ELF file against the rules --*- C++ -*-===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The checker proper: given a powerpc64le ELF file (relocatable object,
+/// executable or shared object), the Go version and the build mode, it finds
+/// the functions, decodes them and checks every rule of Conventions.h on
+/// each (docs/Checker.md describes how each rule is checked).
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef PPCGOABI_CHECKER_OBJECTCHECKER_H
+#define PPCGOABI_CHECKER_OBJECTCHECKER_H
+
+#include "Report.h"
+
+#include "PPCGoABI/Conventions.h"
+
+#include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Support/Regex.h"
+
+#include <memory>
+#include <vector>
+
+namespace ppcgoabi {
+namespace checker {
+
+class PPCDecoder;
+
+struct CheckOptions {
+  /// Mode, Go version, deferreturn symbol, functions without a prologue.
+  Config Conf;
+  /// Functions whose name matches one of these are not checked.
+  std::vector<std::shared_ptr<llvm::Regex>> Ignore;
+};
+
+/// Checks \p Obj; \p Report.File is set by the caller. An input that cannot
+/// be read sets Report.Error (exit status 2).
+void checkObject(const llvm::object::ELF64LEObjectFile &Obj,
+                 const CheckOptions &Opts, const PPCDecoder &Decoder,
+                 FileReport &Report);
+
+/// Checks that \p Bin is an ELF file the rules can be checked on
+/// (ppc64le, ELF64, not ELFv1); the reason if not.
+std::optional<std::string>
+findUnsupportedInput(const llvm::object::Binary &Bin);
+
+} // namespace checker
+} // namespace ppcgoabi
+
+#endif // PPCGOABI_CHECKER_OBJECTCHECKER_H

@@ -1,0 +1,193 @@
+//===- Report.cpp - What ppc-go-abi-check found, and how it says so -------===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Text output, one finding per paragraph:
+//
+//   f.o: caller+0x10 (0x10): error: [dynlink-call] call to g ... not followed
+//   by a nop ...
+//     > 0x10: 4bfffff1  bl 0x0 <g>
+//       0x14: 38600000  li 3, 0
+//
+// then the known exceptions, the notes and a summary line per file. The
+// JSON output carries the same data (docs/Checker.md has the schema); both
+// name rules by their Conventions.h names.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Report.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace ppcgoabi {
+namespace checker {
+
+static std::string hex(uint64_t V) {
+  return "0x" + utohexstr(V, /*LowerCase=*/true);
+}
+
+static std::string where(const Finding &F) {
+  std::string S = F.Function;
+  if (F.Addr != F.FunctionAddr)
+    S += "+" + hex(F.Addr - F.FunctionAddr);
+  return S + " (" + hex(F.Addr) + ")";
+}
+
+static void printInstrs(raw_ostream &OS, const Finding &F) {
+  for (const QuotedInsn &Q : F.Instrs)
+    OS << "    " << (Q.Offending ? "> " : "  ") << hex(Q.Addr) << ": "
+       << format_hex_no_prefix(Q.Word, 8) << "  " << Q.Text << '\n';
+}
+
+static void printList(raw_ostream &OS, StringRef File, StringRef What,
+                      const std::vector<std::string> &Names) {
+  if (Names.empty())
+    return;
+  OS << File << ": " << What << " (" << Names.size() << "): ";
+  ListSeparator LS(", ");
+  for (const std::string &N : Names)
+    OS << LS << N;
+  OS << '\n';
+}
+
+void printText(raw_ostream &OS, const RunInfo &Run,
+               const std::vector<FileReport> &Reports) {
+  unsigned Conforming = 0, Violating = 0, Unreadable = 0;
+  for (const FileReport &R : Reports) {
+    if (!R.Error.empty()) {
+      ++Unreadable;
+      OS << R.File << ": error: " << R.Error << '\n';
+      continue;
+    }
+    (R.conforms() ? Conforming : Violating)++;
+    for (const Finding &F : R.Violations) {
+      OS << R.File << ": " << where(F) << ": error: [" << getRuleInfo(F.R).Name
+         << "] " << F.Message << '\n';
+      printInstrs(OS, F);
+    }
+    if (!R.Exceptions.empty()) {
+      OS << R.File << ": known exceptions (" << R.Exceptions.size()
+         << ", Go's hand-written runtime assembly; not counted as "
+            "violations):\n";
+      for (const KnownException &K : R.Exceptions) {
+        OS << "  " << K.First.Function << " (" << hex(K.First.FunctionAddr)
+           << "): [" << getRuleInfo(K.First.R).Name << "] " << K.Count
+           << (K.Count == 1 ? " finding: " : " findings: ") << K.Reason << '\n';
+        if (Run.Verbose) {
+          OS << "    first at " << where(K.First) << ": " << K.First.Message
+             << '\n';
+          printInstrs(OS, K.First);
+        }
+      }
+    }
+    for (const std::string &N : R.Notes)
+      OS << R.File << ": note: " << N << '\n';
+    if (Run.Verbose) {
+      printList(OS, R.File, "not Go code, not checked", R.NotGo);
+      printList(OS, R.File, "ignored (--ignore)", R.Ignored);
+      printList(OS, R.File, "linker stubs, not checked", R.Stubs);
+    }
+    OS << R.File << ": " << R.Kind << ", Go " << Run.Version.str() << ", "
+       << getBuildModeName(Run.Mode) << ": " << R.NumChecked << " of "
+       << R.NumFunctions << " functions checked, " << R.Violations.size()
+       << (R.Violations.size() == 1 ? " violation" : " violations");
+    if (!R.Exceptions.empty())
+      OS << ", " << R.Exceptions.size() << " known exceptions";
+    if (!R.NotGo.empty())
+      OS << ", " << R.NotGo.size() << " not Go code";
+    if (!R.Ignored.empty())
+      OS << ", " << R.Ignored.size() << " ignored";
+    if (!R.Stubs.empty())
+      OS << ", " << R.Stubs.size() << " linker stubs";
+    OS << '\n';
+  }
+  if (Reports.size() > 1)
+    OS << Reports.size() << " files: " << Conforming << " conform, "
+       << Violating << " with violations, " << Unreadable << " unreadable\n";
+}
+
+static void writeFinding(json::OStream &J, const Finding &F) {
+  J.attribute("function", F.Function);
+  J.attribute("function_address", hex(F.FunctionAddr));
+  J.attribute("address", hex(F.Addr));
+  J.attribute("offset", int64_t(F.Addr - F.FunctionAddr));
+  J.attribute("rule", getRuleInfo(F.R).Name);
+  J.attribute("message", F.Message);
+  J.attributeArray("instructions", [&] {
+    for (const QuotedInsn &Q : F.Instrs)
+      J.object([&] {
+        J.attribute("address", hex(Q.Addr));
+        J.attribute("word", hex(Q.Word));
+        J.attribute("text", Q.Text);
+        J.attribute("offending", Q.Offending);
+      });
+  });
+}
+
+static void writeNames(json::OStream &J, StringRef Key,
+                       const std::vector<std::string> &Names) {
+  J.attributeArray(Key, [&] {
+    for (const std::string &N : Names)
+      J.value(N);
+  });
+}
+
+void printJSON(raw_ostream &OS, const RunInfo &Run,
+               const std::vector<FileReport> &Reports) {
+  json::OStream J(OS, /*IndentSize=*/2);
+  unsigned Violations = 0, Unreadable = 0;
+  J.object([&] {
+    J.attribute("go", Run.Version.str());
+    J.attribute("mode", getBuildModeName(Run.Mode));
+    J.attributeArray("files", [&] {
+      for (const FileReport &R : Reports)
+        J.object([&] {
+          J.attribute("file", R.File);
+          if (!R.Error.empty()) {
+            ++Unreadable;
+            J.attribute("status", "error");
+            J.attribute("error", R.Error);
+            return;
+          }
+          Violations += R.Violations.size();
+          J.attribute("status", R.conforms() ? "ok" : "violations");
+          J.attribute("kind", R.Kind);
+          J.attribute("functions", int64_t(R.NumFunctions));
+          J.attribute("checked", int64_t(R.NumChecked));
+          J.attributeArray("violations", [&] {
+            for (const Finding &F : R.Violations)
+              J.object([&] { writeFinding(J, F); });
+          });
+          J.attributeArray("known_exceptions", [&] {
+            for (const KnownException &K : R.Exceptions)
+              J.object([&] {
+                writeFinding(J, K.First);
+                J.attribute("count", int64_t(K.Count));
+                J.attribute("reason", K.Reason);
+              });
+          });
+          writeNames(J, "not_go", R.NotGo);
+          writeNames(J, "ignored", R.Ignored);
+          writeNames(J, "linker_stubs", R.Stubs);
+          writeNames(J, "notes", R.Notes);
+        });
+    });
+    J.attributeObject("summary", [&] {
+      J.attribute("files", int64_t(Reports.size()));
+      J.attribute("violations", int64_t(Violations));
+      J.attribute("unreadable", int64_t(Unreadable));
+    });
+  });
+  OS << '\n';
+}
+
+} // namespace checker
+} // namespace ppcgoabi
