@@ -506,6 +506,7 @@ class Tools:
     llc: str
     objdump: str
     plugin: str
+    checker: Optional[str]
     qemu: str
     timeout: float
     verbose: bool
@@ -571,7 +572,20 @@ class Builder:
             if key not in self.results:
                 self.results[key] = self._compile(source, mode, plugin,
                                                   options, edits, key)
+                if plugin and variant.positive and self.tools.checker:
+                    self._check_conventions(self.results[key][0], mode,
+                                            options)
             return self.results[key]
+
+    def _check_conventions(self, obj: str, mode: str,
+                           options: Tuple[str, ...]):
+        """Every object the plugin builds for a passing case must also pass
+        the object checker (the rules, read back from the machine code)."""
+        if mode != "static":
+            mode = "dynlink" if "-ppc-go-dynlink" in options else "shared"
+        self._check([self.tools.checker, "--mode=" + mode, obj],
+                    "ppc-go-abi-check --mode=%s on %s" %
+                    (mode, os.path.basename(obj)))
 
     def _compile(self, source: str, mode: str, plugin: bool,
                  options: Tuple[str, ...], edits: Tuple[Edit, ...],
@@ -830,6 +844,9 @@ def main(argv: Sequence[str]) -> int:
                    "finds its ld.lld)")
     p.add_argument("--llc", help="llc (default: next to --clang)")
     p.add_argument("--plugin", required=True, help="PPCGoABI.so")
+    p.add_argument("--checker",
+                   help="ppc-go-abi-check: every object of a plugin build "
+                        "must pass it too")
     p.add_argument("--qemu", default="qemu-ppc64le")
     p.add_argument("--work", required=True,
                    help="scratch directory (emptied first)")
@@ -864,6 +881,7 @@ def main(argv: Sequence[str]) -> int:
                   llc=args.llc or os.path.join(bindir, "llc"),
                   objdump=os.path.join(bindir, "llvm-objdump"),
                   plugin=os.path.abspath(args.plugin),
+                  checker=args.checker,
                   qemu=shutil.which(args.qemu) or args.qemu,
                   timeout=args.timeout, verbose=args.verbose)
     missing = [x for x in (tools.clang, tools.llc, tools.objdump, tools.plugin,
