@@ -66,19 +66,6 @@ public:
 
 } // namespace
 
-/// The register that \p MI copies into its destination, if it is a copy
-/// (`mr Rd, Rs`, i.e. `or Rd, Rs, Rs`, or a COPY).
-static std::optional<Register> getCopySource(const MachineInstr &MI,
-                                             const PPCInstrs &PPC) {
-  if (MI.isCopy())
-    return MI.getOperand(1).getReg();
-  if (MI.getOpcode() == PPC.OR8 && MI.getOperand(1).isReg() &&
-      MI.getOperand(2).isReg() &&
-      MI.getOperand(1).getReg() == MI.getOperand(2).getReg())
-    return MI.getOperand(1).getReg();
-  return std::nullopt;
-}
-
 namespace {
 /// What is known about r12 and CTR at a point of the function: whether they
 /// hold the same value, and which register each was last copied from (while
@@ -124,7 +111,7 @@ static CallTargetState step(CallTargetState S, const MachineInstr &MI,
     S.R12EqualsCTR = false;
   }
   if (MI.modifiesRegister(PPC.X12, &TRI)) {
-    std::optional<Register> Source = getCopySource(MI, PPC);
+    std::optional<Register> Source = PPC.getCopySource(MI);
     S.R12Source = Source ? *Source : Register();
     S.R12EqualsCTR = Source && S.CTRSource.isValid() && *Source == S.CTRSource;
     if (S.CTRSource == PPC.X12)

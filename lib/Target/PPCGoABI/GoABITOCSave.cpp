@@ -129,7 +129,7 @@ static SmallVector<MachineInstr *, 4> findTOCSaves(MachineFunction &MF,
       continue;
     }
     // -O0 saves through a copy: `mr 5, 2; std 5, 24(1)`.
-    if (!Use.isCopy() && Use.getOpcode() != PPC.OR8)
+    if (!PPC.getCopySource(Use))
       continue;
     Register Copy = Use.getOperand(0).getReg();
     for (auto It = std::next(Use.getIterator()),

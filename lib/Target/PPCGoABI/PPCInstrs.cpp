@@ -73,8 +73,6 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
     T->NOP = Opcode("NOP");
     T->LD = Opcode("LD");
     T->STD = Opcode("STD");
-    T->STDU = Opcode("STDU");
-    T->STDUX = Opcode("STDUX");
     T->MTCTR8 = Opcode("MTCTR8");
     T->OR8 = Opcode("OR8");
     T->X1 = Register("X1");
@@ -122,22 +120,20 @@ bool PPCInstrs::isTOCSave(const MachineInstr &MI) const {
   for (auto It = std::next(MI.getReverseIterator()),
             E = MI.getParent()->instr_rend();
        It != E; ++It) {
-    if (!It->modifiesRegister(Source, nullptr))
-      continue;
-    bool IsCopy = It->isCopy() ||
-                  (It->getOpcode() == OR8 && It->getOperand(1).isReg() &&
-                   It->getOperand(2).isReg() &&
-                   It->getOperand(1).getReg() == It->getOperand(2).getReg());
-    return IsCopy && It->getOperand(1).getReg() == X2;
+    if (It->modifiesRegister(Source, nullptr))
+      return getCopySource(*It) == Register(X2);
   }
   return false;
 }
 
-bool PPCInstrs::isStackAllocation(const MachineInstr &MI) const {
-  // $x1 = STDU $src, imm, $x1 and $x1 = STDUX $src, $x1, $rb.
-  if (MI.getOpcode() != STDU && MI.getOpcode() != STDUX)
-    return false;
-  return MI.getOperand(0).isReg() && MI.getOperand(0).getReg() == X1;
+std::optional<Register> PPCInstrs::getCopySource(const MachineInstr &MI) const {
+  if (MI.isCopy())
+    return MI.getOperand(1).getReg();
+  if (MI.getOpcode() == OR8 && MI.getOperand(1).isReg() &&
+      MI.getOperand(2).isReg() &&
+      MI.getOperand(1).getReg() == MI.getOperand(2).getReg())
+    return MI.getOperand(1).getReg();
+  return std::nullopt;
 }
 
 bool PPCInstrs::isCall(const MachineInstr &MI) const {

@@ -22,6 +22,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/CodeGen/MachineBasicBlock.h"
+#include "llvm/CodeGen/Register.h"
 #include "llvm/MC/MCRegister.h"
 
 #include <optional>
@@ -40,7 +41,7 @@ public:
   static const PPCInstrs &get(const llvm::MachineFunction &MF);
 
   // Opcodes.
-  unsigned NOP, LD, STD, STDU, STDUX, MTCTR8, OR8;
+  unsigned NOP, LD, STD, MTCTR8, OR8;
 
   // Registers.
   llvm::MCRegister X1, X2, R2, X12, CTR8;
@@ -49,9 +50,10 @@ public:
   bool isTOCReload(const llvm::MachineInstr &MI) const;
   /// `std r2,24(r1)`, or `std rX,24(r1)` of a copy rX of r2 (LLVM at -O0).
   bool isTOCSave(const llvm::MachineInstr &MI) const;
-  /// An instruction that allocates stack: stdu/stdux with r1 as base and
-  /// result (the prologue's frame allocation, dynamic allocas, probes).
-  bool isStackAllocation(const llvm::MachineInstr &MI) const;
+  /// The register \p MI copies into its destination, if it is a copy
+  /// (`mr Rd, Rs`, i.e. `or Rd, Rs, Rs`, or a COPY).
+  std::optional<llvm::Register>
+  getCopySource(const llvm::MachineInstr &MI) const;
 
   /// A call that returns here (not a tail branch).
   bool isCall(const llvm::MachineInstr &MI) const;
