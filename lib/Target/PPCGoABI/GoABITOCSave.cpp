@@ -159,8 +159,8 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   SmallPtrSet<const MachineBasicBlock *, 16> ReachingCalls =
       findBlocksReachingCalls(MF, PPC);
-  if (!ReachingCalls.contains(&MF.front()))
-    return false; // A leaf (or calls only in dead blocks): Go saves nothing.
+  if (ReachingCalls.empty())
+    return false; // A leaf: Go saves nothing either.
 
   // The instructions that set r1, from r1's def list (calls only clobber it).
   SmallPtrSet<MachineInstr *, 8> StackPointerWrites;
@@ -192,7 +192,9 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
       Changed = true;
     }
 
-  if (Kept.empty())
+  // Calls only in blocks no path reaches (LLVM keeps them at -O0) need no
+  // frame; a reachable call without one is an inconsistency.
+  if (Kept.empty() && ReachingCalls.contains(&MF.front()))
     reportRuleError(MF.getFunction(), Rule::TOCSave,
                     "the function calls but no instruction allocates its "
                     "frame, so there is no TOC save slot to fill");
