@@ -98,6 +98,28 @@ inline bool maintainsTOC(BuildMode M) { return M != BuildMode::Static; }
 /// Rule 4 applies: calls to symbols may leave the module.
 inline bool callsMayLeaveModule(BuildMode M) { return M == BuildMode::Dynlink; }
 
+/// Which tail branches rule 4 keeps under dynlink. A tail branch that goes
+/// through a linker stub lands in another module, which returns straight to
+/// our caller with its own TOC in r2; the caller's `nop` after its call to us
+/// stays a `nop` (that call did not leave the module), so r2 is never
+/// restored. A tail branch is therefore kept only to a callee whose symbol
+/// is not preemptible: local linkage (STB_LOCAL) or hidden/protected
+/// visibility. That is what ppc-go-abi-check requires. (LLVM's PowerPC
+/// backend itself tail-calls any dso_local callee in PIC, but a dso_local
+/// default-visibility function is still branched to through its global
+/// symbol, which a linker building a shared object may send through a PLT
+/// stub.)
+///
+/// Go's compiler goes further: under -dynlink on ppc64le it emits no tail
+/// branch at all (its method and ABI wrappers cannot know where the callee
+/// is; cmd/compile reflectdata and ssagen). `None` follows that.
+enum class DynlinkTailCalls {
+  /// Keep tail branches to callees that are not preemptible (the default).
+  ModuleLocal,
+  /// No tail branches under dynlink, like Go's compiler.
+  None,
+};
+
 //===----------------------------------------------------------------------===//
 // Go versions
 //===----------------------------------------------------------------------===//
@@ -180,6 +202,7 @@ struct Config {
   GoVersion Version = DefaultGoVersion;
   std::string DeferreturnSymbol = DefaultDeferreturnSymbol;
   SymbolList NoTOCPrologue = getDefaultNoTOCPrologue(DefaultGoVersion);
+  DynlinkTailCalls TailCalls = DynlinkTailCalls::ModuleLocal;
 
   bool needsGlobalEntry(llvm::StringRef Function) const {
     return maintainsTOC(Mode) && !NoTOCPrologue.matches(Function);

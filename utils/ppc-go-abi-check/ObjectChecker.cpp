@@ -806,6 +806,12 @@ Callee Checker::resolveDirect(const Function &F, const Insn &I,
       }
       if (!S.IsSection) {
         C.Name = S.Name;
+        // A `b` through the function's own symbol is a self tail call (the
+        // frame is gone; the linker lands it on the local entry), not a
+        // loop: LLVM branches to its own blocks through local labels.
+        if (C.Kind == Callee::Internal && &F == C.F && !B.Link &&
+            (C.Offset == 0 || C.Offset == F.localEntryOffset()))
+          C.Kind = Callee::Local;
         if (C.Kind != Callee::Internal)
           C.MayLeave = Dynlink && S.Preemptible;
       }

@@ -21,10 +21,12 @@
 /// module, trusting that a callee defined in the module shares its TOC; Go
 /// does not make that bet, and neither does this pass.
 ///
-/// A tail branch (`b sym`, `bctr`) cannot leave the module either: the
+/// A tail branch (`b sym`, `bctr`) must not leave the module either: the
 /// callee would return to our caller with another TOC in r2 and nothing to
-/// restore it. GoABIPrepareIR disables tail calls in enabled functions under
-/// dynlink; one that survives (a musttail call) is an error.
+/// restore it. A tail branch is kept only to a callee that is not preemptible
+/// (mayTailBranchTo; none with -ppc-go-dynlink-tail-calls=none).
+/// GoABIPrepareIR keeps the others from forming; one that forms anyway is an
+/// error.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -79,10 +81,13 @@ bool GoABIDynlinkCall::runOnMachineFunction(MachineFunction &MF) {
   for (MachineBasicBlock &MBB : MF) {
     for (MachineInstr &MI : MBB) {
       if (PPC.isTailBranch(MI)) {
-        reportRuleError(MF.getFunction(), Rule::DynlinkCall,
-                        "a tail branch may leave the module, which dynlink "
-                        "forbids (is the call musttail?): " +
-                            describeInstr(MI));
+        const MachineOperand &Target = MI.getOperand(0);
+        if (!mayTailBranchTo(Target.isGlobal() ? Target.getGlobal() : nullptr,
+                             *C))
+          reportRuleError(MF.getFunction(), Rule::DynlinkCall,
+                          "a tail branch may leave the module, which dynlink "
+                          "forbids: " +
+                              describeInstr(MI));
         continue;
       }
       if (!PPC.isCall(MI) || !PPC.getCallee(MI))

@@ -19,9 +19,12 @@
 /// LLVM's ELFv2 lowering already does both (BCTRL8_LDinto_toc, with the
 /// target copied to r12), so this pass is mostly a guarantee: it proves, per
 /// call, that r12 holds the same value as CTR when the call executes, and
-/// that the reload follows. A call without the reload gets one; a call whose
-/// target is not provably in r12 is an error naming the call, never code
-/// that would run with a wrong TOC.
+/// that the reload follows. A call without the reload gets one. A call whose
+/// target is not provably in r12 gets `mfctr 12` right before it: r12 is
+/// never an argument register and every call clobbers it, so the copy
+/// cannot destroy a live value, and it costs one instruction only where the
+/// proof fails (LLVM materialising the same constant target into two
+/// registers, for one; the fuzzer found that).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -33,6 +36,8 @@
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/MachineInstrBuilder.h"
+#include "llvm/CodeGen/TargetInstrInfo.h"
 #include "llvm/CodeGen/TargetRegisterInfo.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/PassRegistry.h"
@@ -43,6 +48,8 @@ using namespace llvm;
 
 GOABI_STATISTIC(NumChecked, "Indirect calls checked");
 GOABI_STATISTIC(NumReloads, "TOC reloads inserted after indirect calls");
+GOABI_STATISTIC(NumTargetCopies,
+                "Indirect call targets copied to r12 (mfctr 12)");
 
 namespace ppcgoabi {
 namespace {
@@ -175,6 +182,7 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
       }))
     return false;
   const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
+  const TargetInstrInfo &TII = *MF.getSubtarget().getInstrInfo();
   DenseMap<const MachineBasicBlock *, CallTargetState> EntryStates =
       computeBlockEntryStates(MF, PPC);
   bool Changed = false;
@@ -187,11 +195,12 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
       if (!IsIndirectCall)
         continue;
       ++NumChecked;
-      if (!TargetInR12)
-        reportRuleError(MF.getFunction(), Rule::IndirectCall,
-                        "the target of an indirect call is not provably in "
-                        "r12: " +
-                            describeInstr(MI));
+      if (!TargetInR12) {
+        BuildMI(MBB, MI.getIterator(), MI.getDebugLoc(), TII.get(PPC.MFCTR8),
+                PPC.X12);
+        ++NumTargetCopies;
+        Changed = true;
+      }
       if (PPC.includesTOCReload(MI))
         continue;
       MachineInstr *Next = MI.getNextNode();

@@ -23,6 +23,8 @@
 
 #include "PPCGoABI.h"
 
+#include "llvm/IR/GlobalIFunc.h"
+
 #include "PPCGoABI/CommandLine.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -56,8 +58,20 @@ static cl::opt<bool>
 static cl::opt<bool> EnableDynlink(
     "ppc-go-dynlink",
     cl::desc("Also follow Go's -dynlink rules: a nop after every call to a "
-             "symbol and no tail branches (needs -relocation-model=pic)"),
+             "symbol and no tail branch that may leave the module (needs "
+             "-relocation-model=pic)"),
     cl::init(false), cl::cat(GoABICategory));
+
+static cl::opt<DynlinkTailCalls> DynlinkTailCallPolicy(
+    "ppc-go-dynlink-tail-calls",
+    cl::desc("Under -ppc-go-dynlink, which tail branches to keep"),
+    cl::values(clEnumValN(DynlinkTailCalls::ModuleLocal, "module-local",
+                          "to callees with local linkage or hidden/protected "
+                          "visibility only, which cannot be in another module "
+                          "(default)"),
+               clEnumValN(DynlinkTailCalls::None, "none",
+                          "none, like Go's compiler under -dynlink")),
+    cl::init(DynlinkTailCalls::ModuleLocal), cl::cat(GoABICategory));
 
 static cl::opt<std::string> DeferreturnSymbol(
     "ppc-go-deferreturn",
@@ -105,6 +119,7 @@ static Config getCommandLineConfig(BuildMode Mode) {
   C.Mode = Mode;
   C.Version = TargetGoVersion;
   C.DeferreturnSymbol = DeferreturnSymbol;
+  C.TailCalls = DynlinkTailCallPolicy;
   C.NoTOCPrologue = NoTOCPrologue.getNumOccurrences()
                         ? static_cast<const SymbolList &>(NoTOCPrologue)
                         : getDefaultNoTOCPrologue(C.Version);
@@ -188,6 +203,20 @@ std::optional<std::string> findInputError(const Function &F,
     return ("-ppc-go-deferreturn='" + Deferreturn + "' is not a symbol name")
         .str();
   return std::nullopt;
+}
+
+bool mayTailBranchTo(const GlobalValue *Callee, const Config &C) {
+  if (!callsMayLeaveModule(C.Mode))
+    return true;
+  if (C.TailCalls == DynlinkTailCalls::None || !Callee)
+    return false;
+  // An ifunc is resolved at run time, through the PLT.
+  if (isa<GlobalIFunc>(Callee))
+    return false;
+  // dso_local is not enough: a default-visibility global is referenced by
+  // its own (preemptible) symbol, and a linker building a shared object may
+  // still route the branch through a PLT stub.
+  return Callee->hasLocalLinkage() || !Callee->hasDefaultVisibility();
 }
 
 namespace {

@@ -15,10 +15,12 @@
 ///   the deferred functions return into whoever called us. Calls to the
 ///   deferreturn symbol are therefore marked `notail`.
 ///
-/// - Rule 4: with Go's -dynlink every call may leave the module, and a tail
+/// - Rule 4: with Go's -dynlink a call may leave the module, and a tail
 ///   branch to another module returns to our caller with that module's TOC
-///   in r2 and no `ld 2,24(1)` to restore it (Go never emits one). Enabled
-///   functions get "disable-tail-calls"="true".
+///   in r2 and no `ld 2,24(1)` to restore it. Tail calls to callees that may
+///   be in another module (preemptible symbols, indirect calls) are marked
+///   `notail`; with -ppc-go-dynlink-tail-calls=none, every tail call is
+///   (Go's choice). See DynlinkTailCalls in Conventions.h.
 ///
 /// - Rule 6 on LLVM 19: the PowerPC backend reserves r2 only in functions
 ///   that use the TOC or contain inline asm (PPCRegisterInfo::
@@ -54,26 +56,38 @@ static bool callsSymbol(const CallBase &Call, StringRef Symbol) {
   return Callee && Callee->getName() == Symbol;
 }
 
+/// Whether rule 4 allows \p Call to become a tail branch.
+static bool mayTailBranch(const CallBase &Call, const Config &C) {
+  return mayTailBranchTo(
+      dyn_cast<GlobalValue>(Call.getCalledOperand()->stripPointerCasts()), C);
+}
+
 /// Makes \p Call a real call where the rules need one. A musttail call there
 /// cannot be honoured: that is an error (and the call is made an ordinary one,
 /// so that instruction selection does not abort on it).
 static bool forbidTailCall(Function &F, CallInst &Call, const Config &C) {
   bool ToDeferreturn = callsSymbol(Call, C.DeferreturnSymbol);
+  bool MayTailBranch = mayTailBranch(Call, C);
   if (Call.isMustTailCall()) {
     if (ToDeferreturn)
       reportRuleError(F, Rule::DeferreturnPad,
                       "a musttail call to " + C.DeferreturnSymbol +
                           " cannot be padded; it must be a call");
-    else if (callsMayLeaveModule(C.Mode))
-      reportRuleError(F, Rule::DynlinkCall,
-                      "a musttail call would be a tail branch, which may "
-                      "leave the module under dynlink");
+    else if (!MayTailBranch)
+      reportRuleError(
+          F, Rule::DynlinkCall,
+          C.TailCalls == DynlinkTailCalls::None
+              ? "a musttail call would be a tail branch, and "
+                "-ppc-go-dynlink-tail-calls=none allows none"
+              : "a musttail call would be a tail branch to a callee that is "
+                "preemptible, which may leave the module under dynlink");
     else
       return false;
     Call.setTailCallKind(CallInst::TCK_None);
     return true;
   }
-  if (ToDeferreturn && Call.getTailCallKind() != CallInst::TCK_NoTail) {
+  if ((ToDeferreturn || !MayTailBranch) &&
+      Call.getTailCallKind() != CallInst::TCK_NoTail) {
     Call.setTailCallKind(CallInst::TCK_NoTail);
     return true;
   }
@@ -93,19 +107,13 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
     if (!C)
       continue;
 
-    // Under dynlink every call matters (musttail); otherwise only the calls
-    // to deferreturn, found below through the callee's users.
+    // Under dynlink every call may need to stay a call; otherwise only the
+    // calls to deferreturn, found below through the callee's users.
     if (callsMayLeaveModule(C->Mode))
       for (BasicBlock &BB : F)
         for (Instruction &I : BB)
           if (auto *Call = dyn_cast<CallInst>(&I))
             Changed |= forbidTailCall(F, *Call, *C);
-
-    if (callsMayLeaveModule(C->Mode) &&
-        F.getFnAttribute("disable-tail-calls").getValueAsString() != "true") {
-      F.addFnAttr("disable-tail-calls", "true");
-      Changed = true;
-    }
 
     if (MarkReservedTOC && reservesTOCRegister(C->Version, C->Mode) &&
         !isRuleDisabledForTesting(Rule::ReservedRegisters)) {

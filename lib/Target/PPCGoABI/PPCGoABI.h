@@ -36,6 +36,7 @@
 namespace llvm {
 class Function;
 class FunctionPass;
+class GlobalValue;
 class MachineFunctionPass;
 class MachineFunction;
 class MachineInstr;
@@ -67,6 +68,14 @@ const Config *getFunctionConfig(const llvm::Function &F,
                                 const llvm::TargetMachine &TM);
 const Config *getFunctionConfig(const llvm::MachineFunction &MF);
 
+/// Rule 4's test for a tail branch under \p C: outside dynlink any; under
+/// dynlink only to a \p Callee that cannot be in another module (local or
+/// hidden/protected; null: an indirect branch, target unknown), none with
+/// -ppc-go-dynlink-tail-calls=none. Shared by the IR preparation, which
+/// keeps other tail calls from forming, and the dynlink-call pass, which
+/// rejects any that formed anyway. See DynlinkTailCalls in Conventions.h.
+bool mayTailBranchTo(const llvm::GlobalValue *Callee, const Config &C);
+
 /// Forgets every decision; called when a new module is prepared.
 void resetFunctionConfigCache();
 
@@ -88,10 +97,10 @@ std::string describeInstr(const llvm::MachineInstr &MI);
 
 /// Prepares the IR of \p M before instruction selection: calls to the
 /// deferreturn symbol become `notail` (rule 5 needs a real call), and with
-/// dynlink no call may become a tail branch (rule 4). With \p MarkReservedTOC
-/// (LLVM 19, where no pass can run before register allocation) every enabled
-/// function also gets an empty inline-asm marker, which makes the PowerPC
-/// backend reserve r2 (rule 6); the AsmPrinter hook erases it before
+/// dynlink so do calls that mayTailBranchTo rejects (rule 4). With \p
+/// MarkReservedTOC (LLVM 19, where no pass can run before register allocation)
+/// every enabled function also gets an empty inline-asm marker, which makes the
+/// PowerPC backend reserve r2 (rule 6); the AsmPrinter hook erases it before
 /// emission. Returns true if \p M changed.
 bool prepareModuleForGoABI(llvm::Module &M, const llvm::TargetMachine &TM,
                            bool MarkReservedTOC);

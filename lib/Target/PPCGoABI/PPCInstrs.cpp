@@ -74,6 +74,7 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
     T->LD = Opcode("LD");
     T->STD = Opcode("STD");
     T->MTCTR8 = Opcode("MTCTR8");
+    T->MFCTR8 = Opcode("MFCTR8");
     T->OR8 = Opcode("OR8");
     T->X1 = Register("X1");
     T->X2 = Register("X2");

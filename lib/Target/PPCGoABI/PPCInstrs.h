@@ -41,7 +41,7 @@ public:
   static const PPCInstrs &get(const llvm::MachineFunction &MF);
 
   // Opcodes.
-  unsigned NOP, LD, STD, MTCTR8, OR8;
+  unsigned NOP, LD, STD, MTCTR8, MFCTR8, OR8;
 
   // Registers.
   llvm::MCRegister X1, X2, R2, X12, CTR8;
