@@ -28,7 +28,10 @@ allocas), calls of every shape the rules care about:
   diamond    splits the block: `br i1` to two arms that make the same kind
              of call (indirect, direct or deferreturn) and join again, so
              that branch folding may merge the two calls into one block
-  tail       `tail call` right before `ret void`        tail-call candidate
+  tail       `tail call @go.ext` right before `ret void`: a tail-call
+             candidate to a preemptible callee (never a tail branch in PIC)
+  tail-local `tail call @go.hidden` there: a hidden callee, which LLVM makes
+             a tail branch in PIC and the plugin keeps under dynlink
 
 Only the function's arguments (which dominate every block) are used as
 operands, so the result is valid IR whatever the random code around it; the
@@ -81,6 +84,11 @@ declare ptr @llvm.stacksave.p0()
 declare void @llvm.stackrestore.p0(ptr)
 
 define void @go.local(i64 %x) {
+  store i64 %x, ptr @go.sink, align 8
+  ret void
+}
+
+define hidden void @go.hidden(i64 %x) noinline {
   store i64 %x, ptr @go.sink, align 8
   ret void
 }
@@ -238,8 +246,10 @@ def weave(text, seed, density):
             out.extend(pending_restores)
             pending_restores = []
             if line.strip() == "ret void" and rng.random() < 0.5:
-                weaver.counts["tail"] = weaver.counts.get("tail", 0) + 1
-                out.append("  tail call void @go.ext(i64 %4)")
+                kind, callee = (("tail-local", "go.hidden")
+                                if rng.random() < 0.5 else ("tail", "go.ext"))
+                weaver.counts[kind] = weaver.counts.get(kind, 0) + 1
+                out.append("  tail call void @%s(i64 %%4)" % callee)
         out.append(line)
     if not weaver.counts:
         return text, {}
