@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+# ===- code-size.py - What the plugin adds to the code, against the minimum ===#
+#
+# Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+# Exceptions.
+#
+# ===-----------------------------------------------------------------------===#
+"""Counts the instructions the plugin adds, rule by rule, against the
+minimum the rules require for the same module (a benchmark, not a test).
+
+For each module and mode (pic = Go's -shared, static, dynlink) the module is
+compiled twice by llc: without the plugin (stock) and with it enabled
+(-ppc-go-abi-stats prints what each pass did). Then:
+
+  minimum    ppc-go-abi-check on the stock object: each violation is one
+             site the rules need changed (a function without the global
+             entry, a frame allocation without its TOC save, a call without
+             its nop or pad, an indirect call without its reload); times the
+             instructions per site (2 for a prologue, 1 for a save, reload or
+             nop, the pad's length for a deferreturn call)
+  added      the plugin's counters: prologues forced, saves inserted (minus
+             the redundant saves it removed), reloads, nops, pad
+             instructions
+  total      the objects' instruction counts (llvm-objdump), go - stock; what
+             the counters do not explain is code generated differently under
+             the conventions (r2 reserved for the register allocator)
+  saves      every `std 2,24(1)` in the go object, and how many do not
+             directly follow the frame allocation (stdu/stdux) they belong
+             to: a duplicated or stray save; the target is zero
+  checked    ppc-go-abi-check on the go object: must be clean
+
+Modules: the SQLite amalgamation (utils/bench/common.py) and a corpus of
+fuzz modules with calls woven in (utils/fuzz), which call
+runtime.deferreturn. Prints Markdown tables for docs/benchmarks.md.
+
+  utils/bench/code-size.py --build build --llvm-bin /usr/lib/llvm-22/bin
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "fuzz"))
+import common  # noqa: E402
+import weave_calls  # noqa: E402
+
+# The plugin's counters (-ppc-go-abi-stats): (pass, description) -> key.
+COUNTERS = {
+    ("ppc-go-global-entry",
+     "Global entry prologues added to TOC-free functions"): "prologues",
+    ("ppc-go-toc-save",
+     "TOC saves inserted after a stack allocation"): "saves_inserted",
+    ("ppc-go-toc-save",
+     "TOC saves already right after a stack allocation"): "saves_present",
+    ("ppc-go-toc-save", "Redundant TOC saves removed"): "saves_removed",
+    ("ppc-go-indirect-call",
+     "TOC reloads inserted after indirect calls"): "reloads",
+    ("ppc-go-indirect-call",
+     "Indirect call targets copied to r12 (mfctr 12)"): "target_copies",
+    ("ppc-go-dynlink-call", "Calls given a trailing nop"): "nops",
+    ("ppc-go-deferreturn-pad", "Deferreturn calls padded"): "pads",
+    ("ppc-go-deferreturn-pad",
+     "Instructions added by deferreturn pads"): "pad_instrs",
+}
+STAT_LINE = re.compile(r"^\s*(\d+) (\S+) - (.*?)\s*$")
+INSN_LINE = re.compile(r"^\s*[0-9a-f]+:\s+(?:[0-9a-f]{2} ){4}\s*(\S+)\s*(.*)$")
+RULES = ["global-entry", "toc-save", "indirect-call", "dynlink-call",
+         "deferreturn-pad"]
+
+
+def parse_stats(stderr):
+    stats = {k: 0 for k in COUNTERS.values()}
+    for line in stderr.splitlines():
+        m = STAT_LINE.match(line)
+        if m and (m.group(2), m.group(3)) in COUNTERS:
+            stats[COUNTERS[(m.group(2), m.group(3))]] += int(m.group(1))
+    return stats
+
+
+def checker_violations(checker, mode, go, objs):
+    p = subprocess.run([checker, "--go=" + go, "--mode=" + mode,
+                        "--format=json"] + objs, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    if p.returncode not in (0, 1):
+        raise RuntimeError("ppc-go-abi-check: %s" % p.stderr)
+    counts = {}
+    for f in json.loads(p.stdout)["files"]:
+        for v in f.get("violations", []):
+            counts[v["rule"]] = counts.get(v["rule"], 0) + 1
+    return counts
+
+
+def writes_r1(mnemonic, operands):
+    """The frame allocations and restores LLVM emits: stdu/stdux (base r1
+    updated), and mr/addi/ld/or with r1 as destination."""
+    ops = [o.strip() for o in operands.split(",")]
+    if mnemonic in ("stdu", "stwu"):
+        return len(ops) > 1 and ops[1].endswith("(1)")
+    if mnemonic in ("stdux", "stwux"):
+        return len(ops) > 1 and ops[1] == "1"
+    return mnemonic in ("mr", "addi", "ld", "or", "add", "subf") and \
+        ops[0] == "1"
+
+
+def disassembly_counts(llvm_bin, objs):
+    """Instructions, TOC saves, TOC saves not right after an r1 write, and
+    tail branches to symbols (`b sym` with a REL24 relocation)."""
+    insns = saves = stray = tails = 0
+    for obj in objs:
+        out = common.check_run([os.path.join(llvm_bin, "llvm-objdump"), "-dr",
+                                obj]).stdout
+        prev = None
+        for line in out.splitlines():
+            if not line.strip() or line.endswith(">:"):
+                prev = None  # a new function
+                continue
+            if "R_PPC64_REL24" in line and prev and prev[0] == "b":
+                tails += 1
+            m = INSN_LINE.match(line)
+            if not m:
+                continue
+            insns += 1
+            mnem, ops = m.group(1), m.group(2).split("#")[0].strip()
+            if mnem == "std" and ops.replace(" ", "") == "2,24(1)":
+                saves += 1
+                if not (prev and writes_r1(*prev)):
+                    stray += 1
+            prev = (mnem, ops)
+    return insns, saves, stray, tails
+
+
+def compile_pair(args, module, mode, tmp, tag):
+    """(stock object, go object, stats) or None if either compile fails."""
+    stock = os.path.join(tmp, tag + ".stock.o")
+    go = os.path.join(tmp, tag + ".go.o")
+    cmd_s = common.llc_command(args.llvm_bin, args.plugin, "not-loaded",
+                               module, stock, mode, args.extra)
+    cmd_g = common.llc_command(args.llvm_bin, args.plugin, "enabled",
+                               module, go, mode,
+                               args.extra + ["-ppc-go-version=" + args.go,
+                                             "-ppc-go-abi-stats"])
+    ps = subprocess.run(cmd_s, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                        text=True)
+    pg = subprocess.run(cmd_g, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                        text=True)
+    if ps.returncode != 0 or pg.returncode != 0:
+        return None, (ps.stderr + pg.stderr).strip().splitlines()[:1]
+    return (stock, go, parse_stats(pg.stderr)), None
+
+
+def measure(args, name, modules, mode, tmp):
+    _, _, checker_mode = common.MODES[mode]
+    stocks, gos, failed = [], [], []
+    stats = {k: 0 for k in COUNTERS.values()}
+    for i, m in enumerate(modules):
+        pair, err = compile_pair(args, m, mode, tmp, "%s-%s-%d" % (
+            name, mode, i))
+        if not pair:
+            failed.append((os.path.basename(m), err))
+            continue
+        stocks.append(pair[0])
+        gos.append(pair[1])
+        for k, v in pair[2].items():
+            stats[k] += v
+    res = {"set": name, "mode": mode, "modules": len(stocks),
+           "failed": failed, "stats": stats}
+    res["minimum_sites"] = checker_violations(args.checker, checker_mode,
+                                              args.go, stocks)
+    res["go_violations"] = checker_violations(args.checker, checker_mode,
+                                              args.go, gos)
+    si, ss, sst, stl = disassembly_counts(args.llvm_bin, stocks)
+    gi, gs, gst, gtl = disassembly_counts(args.llvm_bin, gos)
+    res.update({"stock_insns": si, "go_insns": gi, "stock_saves": ss,
+                "go_saves": gs, "go_stray_saves": gst,
+                "stock_tail_branches": stl, "go_tail_branches": gtl})
+    for f in stocks + gos:
+        os.unlink(f)
+    return res
+
+
+def rule_rows(r):
+    """(rule, minimum sites, minimum instrs, added sites, added instrs)."""
+    mins, st = r["minimum_sites"], r["stats"]
+    pad_len = st["pad_instrs"] // st["pads"] if st["pads"] else 0
+    return [
+        ("global-entry (prologues)", mins.get("global-entry", 0),
+         2 * mins.get("global-entry", 0), st["prologues"],
+         2 * st["prologues"]),
+        ("toc-save (saves inserted)", mins.get("toc-save", 0),
+         mins.get("toc-save", 0), st["saves_inserted"], st["saves_inserted"]),
+        ("toc-save (redundant saves removed)", 0, 0, st["saves_removed"],
+         -st["saves_removed"]),
+        ("indirect-call (reloads, mfctr 12)", mins.get("indirect-call", 0),
+         mins.get("indirect-call", 0), st["reloads"] + st["target_copies"],
+         st["reloads"] + st["target_copies"]),
+        ("dynlink-call (nops)", mins.get("dynlink-call", 0),
+         mins.get("dynlink-call", 0), st["nops"], st["nops"]),
+        ("deferreturn-pad (pads)", mins.get("deferreturn-pad", 0),
+         pad_len * mins.get("deferreturn-pad", 0), st["pads"],
+         st["pad_instrs"]),
+    ]
+
+
+def report(results):
+    print("\n### Code size (LLVM %s, Go %s conventions)\n" % (
+        results["llvm"], results["go"]))
+    for r in results["runs"]:
+        rows = rule_rows(r)
+        print("#### %s, %s: %d modules%s\n" % (
+            r["set"], r["mode"], r["modules"],
+            " (%d not compiled: %s)" % (len(r["failed"]), r["failed"][0][1])
+            if r["failed"] else ""))
+        print("| rule | required sites | required instrs | plugin sites | "
+              "plugin instrs | beyond minimum |")
+        print("|---|---:|---:|---:|---:|---:|")
+        explained = 0
+        for rule, ms, mi, ps, pi in rows:
+            explained += pi
+            beyond = pi - mi if pi >= 0 else 0
+            print("| %s | %d | %d | %d | %+d | %d |" % (rule, ms, mi, ps, pi,
+                                                       beyond))
+        delta = r["go_insns"] - r["stock_insns"]
+        if r["mode"] == "static":
+            # No TOC rules: LLVM's own saves around indirect calls stay.
+            saves = "TOC saves: not a rule in this mode"
+        else:
+            saves = ("TOC saves: stock %d, go %d (%d of them LLVM's, already "
+                     "right after the allocation; %d not right after an "
+                     "allocation)" % (r["stock_saves"], r["go_saves"],
+                                      r["stats"]["saves_present"],
+                                      r["go_stray_saves"]))
+        print("\nInstructions: stock %d, go %d (%+d, %+.2f%%); rules explain "
+              "%+d, codegen under the conventions %+d. %s. Tail branches to "
+              "symbols: stock %d, go %d. Violations in the go objects: "
+              "%s.\n" % (
+                  r["stock_insns"], r["go_insns"], delta,
+                  100.0 * delta / max(r["stock_insns"], 1), explained,
+                  delta - explained, saves, r["stock_tail_branches"],
+                  r["go_tail_branches"],
+                  ", ".join("%s %d" % kv for kv in
+                            sorted(r["go_violations"].items())) or "none"))
+
+
+def fuzz_corpus(args, out_dir):
+    """Modules with calls woven in, as the fuzz driver makes them."""
+    mods = []
+    stress = os.path.join(args.llvm_bin, "llvm-stress")
+    for seed in range(1, args.corpus + 1):
+        out = os.path.join(out_dir, "fuzz-%d.ll" % seed)
+        if not os.path.exists(out):
+            raw = common.check_run([stress, "-seed=%d" % seed,
+                                    "-size=400", "-o", "-"]).stdout
+            text, _ = weave_calls.weave(raw, seed, 0.1)
+            with open(out, "w") as f:
+                f.write(text)
+        mods.append(out)
+    return mods
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", required=True)
+    parser.add_argument("--llvm-bin", default="/usr/lib/llvm-22/bin")
+    parser.add_argument("--work", default="/tmp/ppcgoabi-bench")
+    parser.add_argument("--realcode-work", default="/tmp/ppcgoabi-realcode")
+    parser.add_argument("--go", default="1.17")
+    parser.add_argument("--modes", default="pic,static,dynlink")
+    parser.add_argument("--sets", default="sqlite,fuzz")
+    parser.add_argument("--corpus", type=int, default=200,
+                        help="fuzz modules in the corpus")
+    parser.add_argument("--extra-llc-args", default="")
+    parser.add_argument("--json")
+    args = parser.parse_args(argv)
+    build = os.path.abspath(args.build)
+    args.plugin = os.path.join(build, "lib", "PPCGoABI.so")
+    args.checker = os.path.join(build, "bin", "ppc-go-abi-check")
+    args.extra = args.extra_llc_args.split()
+    work = os.path.join(args.work, "llvm-%d" % common.llvm_major(
+        args.llvm_bin))
+    os.makedirs(work, exist_ok=True)
+    sets = {}
+    if "sqlite" in args.sets:
+        sets["SQLite amalgamation"] = [common.sqlite_ir(
+            args.llvm_bin, args.realcode_work, work)]
+    if "fuzz" in args.sets:
+        sets["fuzz corpus (llvm-stress + calls)"] = fuzz_corpus(args, work)
+    results = {"llvm": common.llvm_version(args.llvm_bin), "go": args.go,
+               "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+               "extra_llc_args": args.extra_llc_args, "runs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, mods in sets.items():
+            for mode in args.modes.split(","):
+                print("%s, %s" % (name, mode), flush=True)
+                results["runs"].append(measure(args, name, mods, mode, tmp))
+    report(results)
+    common.write_json(args.json, results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

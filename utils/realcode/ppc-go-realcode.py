@@ -1,0 +1,644 @@
+#!/usr/bin/env python3
+# ===- ppc-go-realcode.py - Real C code bases with and without the plugin --===#
+#
+# Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+# Exceptions.
+#
+# ===-----------------------------------------------------------------------===#
+"""Builds real C code bases for ppc64le with and without the plugin, runs
+their own tests under qemu-ppc64le and compares the results.
+
+The plugin must never break correct code. Code nobody wrote for it is the
+test: Debian's sources of zlib, bzip2 and SQLite are fetched with
+`apt-get source`, each is built twice with the LLVM clang the plugin was
+built for,
+
+  stock  clang --target=powerpc64le-linux-gnu -O2 -fPIC
+  go     the same plus -Xclang -load -Xclang <plugin> -mllvm -ppc-go-abi
+         (and -mllvm -ppc-go-dynlink with --mode=dynlink)
+
+their own test programs run under qemu-ppc64le for both builds, and:
+
+  - every test must pass (its own criterion: exit status, expected output
+    files) with both builds, and give the same normalized output (timings
+    removed) and the same output files with both;
+  - every object of the go build must pass ppc-go-abi-check --mode=<mode>
+    (and the stock objects are checked too, to show what the plugin fixed);
+  - the go objects must differ from the stock ones (the plugin was active).
+
+The tests:
+  zlib 1.2.13     example, infcover (`make test`, `make cover`), minigzip
+                  at -1/-6/-9 (must gunzip to the input; the compressed
+                  bytes are compared too) and minigzip -d
+  bzip2 1.0.8     the six compress/decompress checks of `make test`
+  SQLite 3.40.1   fuzzcheck over test/fuzzdata*.db and sessionfuzz (the
+                  `fuzztest` target; sessionfuzz links the zlib built here),
+                  speedtest1 --verify (test sets main, cte, orm, fp, rtree),
+                  whose verification hashes must match
+
+The SQLite amalgamation is generated on the host (tclsh, cc), as its
+Makefile does. All SQLite objects get -DSQLITE_BYTEORDER=1234: clang defines
+__ppc__ on ppc64le and SQLite 3.40 takes that for big-endian (gcc does not
+define it), which breaks every clang build of it, stock or not.
+
+Needs root for the deb-src line and `apt-get update` (once), network for
+`apt-get source`, qemu-user, the ppc64le cross libc (packages.txt), tclsh.
+Not part of CI. Takes about 15 minutes on two cores; results go to
+docs/Robustness.md.
+
+  utils/realcode/ppc-go-realcode.py --build build --json realcode.json
+  utils/realcode/ppc-go-realcode.py --build build --mode=dynlink
+"""
+
+import argparse
+import concurrent.futures
+import glob
+import gzip
+import hashlib
+import json
+import os
+import re
+import resource
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+SYSROOT = "/usr/powerpc64le-linux-gnu"
+TARGET = "powerpc64le-linux-gnu"
+DEB_SRC_FILE = "/etc/apt/sources.list.d/ppcgoabi-deb-src.sources"
+DEB_SRC = """# Added by PPCGoABI utils/realcode: Debian source packages.
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+"""
+VARIANTS = ["stock", "go"]
+
+
+def log(msg):
+    print("ppc-go-realcode: " + msg, flush=True)
+
+
+def run(cmd, cwd=None, stdin=None, timeout=None, env=None):
+    p = subprocess.run(cmd, cwd=cwd, stdin=stdin, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=timeout, env=env)
+    return p.returncode, p.stdout.decode("utf-8", "replace")
+
+
+def check_run(cmd, **kw):
+    rc, out = run(cmd, **kw)
+    if rc != 0:
+        raise RuntimeError("command failed (%d): %s\n%s"
+                           % (rc, shlex.join(cmd), out[-4000:]))
+    return out
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+# -- fetching -----------------------------------------------------------------
+
+def have_deb_src():
+    for path in ["/etc/apt/sources.list"] + glob.glob(
+            "/etc/apt/sources.list.d/*"):
+        try:
+            with open(path) as f:
+                text = f.read()
+        except OSError:
+            continue
+        if re.search(r"^\s*(Types:.*\bdeb-src\b|deb-src\s)", text, re.M):
+            return True
+    return False
+
+
+def fetch(package, srcdir):
+    """apt-get source PACKAGE into srcdir; returns the extracted tree."""
+    os.makedirs(srcdir, exist_ok=True)
+    trees = [d for d in glob.glob(os.path.join(srcdir, package + "-*"))
+             if os.path.isdir(d)]
+    if trees:
+        return trees[0]
+    if not have_deb_src():
+        log("adding a deb-src line (%s) and running apt-get update"
+            % DEB_SRC_FILE)
+        with open(DEB_SRC_FILE, "w") as f:
+            f.write(DEB_SRC)
+        check_run(["apt-get", "update"])
+    log("apt-get source %s" % package)
+    check_run(["apt-get", "source", package], cwd=srcdir)
+    trees = [d for d in glob.glob(os.path.join(srcdir, package + "-*"))
+             if os.path.isdir(d)]
+    if not trees:
+        raise RuntimeError("apt-get source %s extracted nothing" % package)
+    return trees[0]
+
+
+# -- building -----------------------------------------------------------------
+
+class Toolchain:
+    def __init__(self, args, variant):
+        self.variant = variant
+        self.cc = [args.clang, "--target=" + TARGET]
+        self.cflags = ["-O2", "-fPIC"] + shlex.split(args.extra_cflags)
+        if variant == "go":
+            self.cflags += ["-Xclang", "-load", "-Xclang", args.plugin,
+                            "-mllvm", "-ppc-go-abi"]
+            if args.mode == "dynlink":
+                self.cflags += ["-mllvm", "-ppc-go-dynlink"]
+        self.jobs = args.jobs
+
+    def compile_all(self, sources, objdir, extra):
+        """Compiles each source to objdir/<name>.o, in parallel."""
+        os.makedirs(objdir, exist_ok=True)
+
+        def one(src):
+            obj = os.path.join(objdir, os.path.splitext(
+                os.path.basename(src))[0] + ".o")
+            check_run(self.cc + self.cflags + extra + ["-c", src, "-o", obj])
+            return obj
+        with concurrent.futures.ThreadPoolExecutor(self.jobs) as pool:
+            return list(pool.map(one, sources))
+
+    def link(self, objs, out, libs=()):
+        check_run(self.cc + ["-fPIC"] + list(objs) + ["-o", out] + list(libs))
+        return out
+
+
+class Test:
+    """One test program run: argv (first element relative to bindir), stdin
+    file, files it writes (hashed and compared), a normalizer for its
+    output, and its own pass criterion."""
+
+    @staticmethod
+    def RAW(text):
+        return text
+
+    def __init__(self, name, argv, stdin=None, outputs=(), normalize=None,
+                 expect=None):
+        self.name = name
+        self.argv = argv
+        self.stdin = stdin
+        self.outputs = outputs
+        self.normalize = normalize or Test.RAW
+        self.expect = expect  # (stdout bytes, cwd) -> error or None
+
+
+def qemu(argv):
+    return ["qemu-ppc64le", "-L", SYSROOT] + argv
+
+
+def run_test(test, bindir, workdir, timeout):
+    cwd = os.path.join(workdir, test.name)
+    shutil.rmtree(cwd, ignore_errors=True)
+    os.makedirs(cwd)
+    argv = [os.path.join(bindir, test.argv[0])] + test.argv[1:]
+    stdin = open(test.stdin, "rb") if test.stdin else subprocess.DEVNULL
+    # CPU time rather than wall time: the machine is shared.
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        p = subprocess.run(qemu(argv), cwd=cwd, stdin=stdin,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=timeout)
+        rc, out, err = p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        rc, out, err = None, b"", b"timeout"
+    finally:
+        if test.stdin:
+            stdin.close()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime -
+                                                    before.ru_stime)
+    files = {}
+    for name in test.outputs:
+        path = os.path.join(cwd, name)
+        files[name] = sha256(path) if os.path.exists(path) else None
+    text = test.normalize(out.decode("utf-8", "replace") +
+                          err.decode("utf-8", "replace"))
+    # The program's stdout may itself be an output file (minigzip, bzip2);
+    # text with timings in it is compared once normalized.
+    files["<stdout>"] = hashlib.sha256(
+        out if test.normalize is Test.RAW else text.encode()).hexdigest()
+    error = None
+    if rc != 0:
+        error = "exit status %s" % rc
+    elif test.expect:
+        error = test.expect(out, cwd)
+    return {"rc": rc, "output": text, "files": files, "error": error,
+            "seconds": round(seconds, 1)}
+
+
+def strip_times(text):
+    text = re.sub(r"\d+\.\d+s\b", "<time>", text)
+    text = re.sub(r"in \d+\.\d+ seconds", "in <time> seconds", text)
+    return text
+
+
+# -- the code bases -----------------------------------------------------------
+
+ZLIB_SOURCES = ["adler32", "crc32", "deflate", "infback", "inffast",
+                "inflate", "inftrees", "trees", "zutil", "compress",
+                "uncompr", "gzclose", "gzlib", "gzread", "gzwrite"]
+
+
+def expect_stdout(path):
+    want = open(path, "rb").read()
+
+    def check(out, cwd):
+        return None if out == want else "output differs from %s" % (
+            os.path.basename(path))
+    return check
+
+
+def expect_gunzip(path):
+    want = open(path, "rb").read()
+
+    def check(out, cwd):
+        try:
+            return None if gzip.decompress(out) == want else (
+                "does not decompress to %s" % os.path.basename(path))
+        except (OSError, EOFError) as e:
+            return "not gzip data: %s" % e
+    return check
+
+
+class ZLib:
+    name = "zlib"
+    package = "zlib"
+    # What zlib's configure defines on Linux.
+    DEFINES = ["-DHAVE_UNISTD_H", "-DHAVE_STDARG_H", "-D_LARGEFILE64_SOURCE=1"]
+
+    def __init__(self):
+        self.src = None
+        self.libz = {}  # variant -> the library's objects (for sessionfuzz)
+
+    def build(self, src, tc, out):
+        self.src = src
+        objs = tc.compile_all([os.path.join(src, s + ".c")
+                               for s in ZLIB_SOURCES],
+                              os.path.join(out, "obj"),
+                              ["-I" + src] + self.DEFINES)
+        progs = tc.compile_all([os.path.join(src, "test", t + ".c")
+                                for t in ("example", "minigzip", "infcover")],
+                               os.path.join(out, "obj-test"),
+                               ["-I" + src] + self.DEFINES)
+        bindir = os.path.join(out, "bin")
+        os.makedirs(bindir, exist_ok=True)
+        for p in progs:
+            name = os.path.splitext(os.path.basename(p))[0]
+            tc.link([p] + objs, os.path.join(bindir, name))
+        self.libz[tc.variant] = objs
+        return objs + progs, bindir
+
+    def tests(self, src, data):
+        hello = os.path.join(data, "hello.txt")
+        with open(hello, "w") as f:
+            f.write("hello world\n")
+        corpus = os.path.join(data, "zlib-corpus")
+        with open(corpus, "wb") as f:
+            for s in sorted(glob.glob(os.path.join(src, "*.[ch]"))):
+                f.write(open(s, "rb").read())
+        corpus_gz = corpus + ".gz"
+        with open(corpus_gz, "wb") as f:
+            f.write(gzip.compress(open(corpus, "rb").read(), 9))
+        tests = [
+            # `make test`: example, and hello world through minigzip.
+            Test("example", ["example"], outputs=("foo.gz",)),
+            Test("infcover", ["infcover"]),
+            Test("minigzip-hello", ["minigzip"], stdin=hello,
+                 expect=expect_gunzip(hello)),
+            Test("minigzip-d", ["minigzip", "-d"], stdin=corpus_gz,
+                 expect=expect_stdout(corpus)),
+        ]
+        for level in ("1", "6", "9"):
+            tests.append(Test("minigzip-%s" % level, ["minigzip", "-" + level],
+                              stdin=corpus, expect=expect_gunzip(corpus)))
+        return tests
+
+
+class BZip2:
+    name = "bzip2"
+    package = "bzip2"
+    SOURCES = ["blocksort", "huffman", "crctable", "randtable", "compress",
+               "decompress", "bzlib", "bzip2"]
+
+    def build(self, src, tc, out):
+        objs = tc.compile_all([os.path.join(src, s + ".c")
+                               for s in self.SOURCES],
+                              os.path.join(out, "obj"),
+                              ["-I" + src, "-D_FILE_OFFSET_BITS=64"])
+        bindir = os.path.join(out, "bin")
+        os.makedirs(bindir, exist_ok=True)
+        tc.link(objs, os.path.join(bindir, "bzip2"))
+        return objs, bindir
+
+    def tests(self, src, data):
+        s = lambda n: os.path.join(src, n)  # noqa: E731
+        # bzip2's `make test`, each line a test.
+        return [
+            Test("compress-1", ["bzip2", "-1"], stdin=s("sample1.ref"),
+                 expect=expect_stdout(s("sample1.bz2"))),
+            Test("compress-2", ["bzip2", "-2"], stdin=s("sample2.ref"),
+                 expect=expect_stdout(s("sample2.bz2"))),
+            Test("compress-3", ["bzip2", "-3"], stdin=s("sample3.ref"),
+                 expect=expect_stdout(s("sample3.bz2"))),
+            Test("decompress-1", ["bzip2", "-d"], stdin=s("sample1.bz2"),
+                 expect=expect_stdout(s("sample1.ref"))),
+            Test("decompress-2", ["bzip2", "-d"], stdin=s("sample2.bz2"),
+                 expect=expect_stdout(s("sample2.ref"))),
+            Test("decompress-3", ["bzip2", "-ds"], stdin=s("sample3.bz2"),
+                 expect=expect_stdout(s("sample3.ref"))),
+        ]
+
+
+class SQLite:
+    name = "sqlite3"
+    package = "sqlite3"
+    # The Makefile's FUZZCHECK_OPT, plus the byte order (see the docstring).
+    COMMON = ["-DSQLITE_BYTEORDER=1234"]
+    FUZZCHECK_OPT = [
+        "-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_ENABLE_MEMSYS5",
+        "-DSQLITE_OSS_FUZZ", "-DSQLITE_MAX_MEMORY=50000000",
+        "-DSQLITE_PRINTF_PRECISION_LIMIT=1000", "-DSQLITE_ENABLE_FTS4",
+        "-DSQLITE_ENABLE_FTS3_PARENTHESIS", "-DSQLITE_ENABLE_FTS5",
+        "-DSQLITE_ENABLE_RTREE", "-DSQLITE_ENABLE_GEOPOLY",
+        "-DSQLITE_ENABLE_DBSTAT_VTAB", "-DSQLITE_ENABLE_BYTECODE_VTAB"]
+    FUZZCHECK_SRC = ["test/fuzzcheck.c", "test/ossfuzz.c",
+                     "test/fuzzinvariants.c", "ext/recover/dbdata.c",
+                     "ext/recover/sqlite3recover.c", "test/vt02.c"]
+    SPEEDTEST_OPT = ["-DSQLITE_OS_KV_OPTIONAL", "-DSQLITE_ENABLE_RTREE"]
+
+    def __init__(self, zlib):
+        self.zlib = zlib
+
+    def amalgamation(self, src, work, jobs):
+        """sqlite3.c, generated on the host like `make sqlite3.c`."""
+        host = os.path.join(work, "host-sqlite3")
+        target = os.path.join(host, "sqlite3.c")
+        if os.path.exists(target):
+            return host
+        os.makedirs(host, exist_ok=True)
+        log("generating the SQLite amalgamation (host configure, tclsh)")
+        check_run([os.path.join(src, "configure"), "--disable-tcl"], cwd=host)
+        check_run(["make", "-j%d" % jobs, "sqlite3.c"], cwd=host)
+        return host
+
+    def build(self, src, tc, out):
+        amal = self.amalgamation_dir
+        inc = ["-I" + amal, "-I" + os.path.join(src, "test"),
+               "-I" + os.path.join(src, "ext", "recover")]
+        bindir = os.path.join(out, "bin")
+        os.makedirs(bindir, exist_ok=True)
+        fz = tc.compile_all(
+            [os.path.join(src, s) for s in self.FUZZCHECK_SRC] +
+            [os.path.join(amal, "sqlite3.c")],
+            os.path.join(out, "obj-fuzzcheck"),
+            inc + self.COMMON + self.FUZZCHECK_OPT)
+        tc.link(fz, os.path.join(bindir, "fuzzcheck"), ["-lm", "-lpthread"])
+        sf = tc.compile_all([os.path.join(src, "test", "sessionfuzz.c")],
+                            os.path.join(out, "obj-sessionfuzz"),
+                            inc + self.COMMON + ["-I" + self.zlib.src])
+        tc.link(sf + self.zlib.libz[tc.variant],
+                os.path.join(bindir, "sessionfuzz"), ["-lm", "-lpthread"])
+        st = tc.compile_all([os.path.join(src, "test", "speedtest1.c"),
+                             os.path.join(amal, "sqlite3.c")],
+                            os.path.join(out, "obj-speedtest1"),
+                            inc + self.COMMON + self.SPEEDTEST_OPT)
+        tc.link(st, os.path.join(bindir, "speedtest1"), ["-lm", "-lpthread"])
+        return fz + sf + st, bindir
+
+    def tests(self, src, data):
+        fuzzdata = sorted(glob.glob(os.path.join(src, "test",
+                                                 "fuzzdata*.db")))
+        tests = [
+            Test("fuzzcheck", ["fuzzcheck"] + fuzzdata,
+                 normalize=strip_times),
+            Test("sessionfuzz", ["sessionfuzz", "run",
+                                 os.path.join(src, "test",
+                                              "sessionfuzz-data1.db")],
+                 normalize=strip_times),
+        ]
+        for testset, size in (("main", 25), ("cte", 10), ("orm", 10),
+                              ("fp", 10), ("rtree", 10)):
+            tests.append(Test(
+                "speedtest1-" + testset,
+                ["speedtest1", "--testset", testset, "--size", str(size),
+                 "--memdb", "--verify"],
+                normalize=strip_times, expect=expect_verification_hash))
+        return tests
+
+
+def summarize_output(run):
+    """The last line of a test's output if it is text, else the hash of the
+    bytes it wrote."""
+    lines = run["output"].strip().splitlines()
+    if lines and lines[-1].isprintable():
+        return lines[-1]
+    return "<binary output, sha256 %s>" % run["files"]["<stdout>"][:16]
+
+
+def expect_verification_hash(out, cwd):
+    if b"Verification Hash:" not in out:
+        return "no verification hash"
+    if b"SQL error" in out:
+        return "SQL error"
+    return None
+
+
+# -- the checker --------------------------------------------------------------
+
+def check_objects(checker, mode, objs):
+    """ppc-go-abi-check --mode=<mode> over \\p objs: (checked functions,
+    violations by rule, unreadable files)."""
+    rc, out = run([checker, "--go=1.17", "--mode=" + mode, "--format=json"]
+                  + objs)
+    if rc not in (0, 1):
+        raise RuntimeError("ppc-go-abi-check failed (%d):\n%s" % (rc, out))
+    report = json.loads(out)
+    checked, violations, unreadable = 0, {}, 0
+    for f in report["files"]:
+        if f["status"] not in ("ok", "violations"):
+            unreadable += 1
+        checked += f.get("checked", 0)
+        for v in f.get("violations", []):
+            violations[v["rule"]] = violations.get(v["rule"], 0) + 1
+    return checked, violations, unreadable
+
+
+def text_size(objs, llvm_bin):
+    out = check_run([os.path.join(llvm_bin, "llvm-size"), "-A"] + objs)
+    total = 0
+    for line in out.splitlines():
+        m = re.match(r"^\.text\S*\s+(\d+)", line)
+        if m:
+            total += int(m.group(1))
+    return total
+
+
+# -- main ---------------------------------------------------------------------
+
+def main(argv):
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"),
+                        help="PPCGoABI build directory (LLVM 22): "
+                             "lib/PPCGoABI.so and bin/ppc-go-abi-check")
+    parser.add_argument("--llvm-bin", default="/usr/lib/llvm-22/bin",
+                        help="the LLVM whose clang to use (the plugin's)")
+    parser.add_argument("--work", default="/tmp/ppcgoabi-realcode")
+    parser.add_argument("--projects", default="zlib,bzip2,sqlite3")
+    parser.add_argument("--extra-cflags", default="",
+                        help="added to both builds (e.g. a workaround)")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--mode", choices=("shared", "dynlink"),
+                        default="shared",
+                        help="Go build mode of the go build (PIC either "
+                             "way): shared (Go's -shared) or dynlink")
+    parser.add_argument("--json", help="write the results here")
+    args = parser.parse_args(argv)
+    args.plugin = os.path.join(os.path.abspath(args.build), "lib",
+                               "PPCGoABI.so")
+    args.checker = os.path.join(os.path.abspath(args.build), "bin",
+                                "ppc-go-abi-check")
+    args.clang = os.path.join(args.llvm_bin, "clang")
+    for path in (args.plugin, args.checker, args.clang):
+        if not os.path.exists(path):
+            parser.error("missing %s" % path)
+    for tool in ("qemu-ppc64le", "tclsh", "cc", "apt-get", "dpkg-source"):
+        if not shutil.which(tool):
+            parser.error("%s is not installed" % tool)
+    if not os.path.isdir(os.path.join(SYSROOT, "lib")):
+        parser.error("no ppc64le libc in %s" % SYSROOT)
+
+    projects = [p.strip() for p in args.projects.split(",") if p.strip()]
+    srcdir = os.path.join(args.work, "src")
+    zlib = ZLib()
+    known = {"zlib": zlib, "bzip2": BZip2(), "sqlite3": SQLite(zlib)}
+    if "sqlite3" in projects and "zlib" not in projects:
+        projects.insert(0, "zlib")  # sessionfuzz links it
+    start = time.time()
+    results = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+               "clang": check_run([args.clang, "--version"]).splitlines()[0],
+               "plugin": args.plugin, "extra_cflags": args.extra_cflags,
+               "mode": args.mode,
+               "projects": {}}
+    ok = True
+    for name in projects:
+        proj = known[name]
+        src = fetch(proj.package, srcdir)
+        if name == "sqlite3":
+            proj.amalgamation_dir = proj.amalgamation(src, args.work,
+                                                      args.jobs)
+        res = {"source": os.path.basename(src), "builds": {}, "tests": {},
+               "problems": []}
+        results["projects"][name] = res
+        data = os.path.join(args.work, "data", name)
+        os.makedirs(data, exist_ok=True)
+        builds = {}
+        for variant in VARIANTS:
+            tc = Toolchain(args, variant)
+            out = os.path.join(args.work, variant, name)
+            shutil.rmtree(out, ignore_errors=True)
+            log("%s: building (%s)" % (name, variant))
+            t0 = time.time()
+            try:
+                objs, bindir = proj.build(src, tc, out)
+            except RuntimeError as e:
+                res["problems"].append("%s build failed: %s"
+                                       % (variant, str(e)[-2000:]))
+                log("%s: %s build FAILED" % (name, variant))
+                ok = False
+                continue
+            builds[variant] = (objs, bindir)
+            checked, violations, unreadable = check_objects(
+                args.checker, args.mode, objs)
+            res["builds"][variant] = {
+                "objects": len(objs), "seconds": round(time.time() - t0, 1),
+                "text_bytes": text_size(objs, args.llvm_bin),
+                "functions_checked": checked, "violations": violations,
+                "unreadable": unreadable}
+        if len(builds) != len(VARIANTS):
+            continue
+        go = res["builds"]["go"]
+        if go["violations"] or go["unreadable"] or not go["functions_checked"]:
+            res["problems"].append("go objects: %d functions checked, "
+                                   "violations %s, %d unreadable" % (
+                                       go["functions_checked"],
+                                       go["violations"], go["unreadable"]))
+        same = [a for a, b in zip(builds["stock"][0], builds["go"][0])
+                if sha256(a) == sha256(b)]
+        if len(same) == len(builds["go"][0]):
+            res["problems"].append("the go objects equal the stock ones: "
+                                   "the plugin did nothing")
+        for test in proj.tests(src, data):
+            runs = {}
+            for variant in VARIANTS:
+                log("%s: %s (%s)" % (name, test.name, variant))
+                runs[variant] = run_test(
+                    test, builds[variant][1],
+                    os.path.join(args.work, "run", variant, name),
+                    args.timeout)
+            s, g = runs["stock"], runs["go"]
+            verdict = []
+            for variant in VARIANTS:
+                if runs[variant]["error"]:
+                    verdict.append("%s fails: %s" % (variant,
+                                                     runs[variant]["error"]))
+            if s["rc"] != g["rc"]:
+                verdict.append("exit status %s vs %s" % (s["rc"], g["rc"]))
+            if s["output"] != g["output"]:
+                verdict.append("outputs differ")
+            if s["files"] != g["files"]:
+                verdict.append("output files differ: %s" % ", ".join(
+                    k for k in s["files"] if s["files"][k] != g["files"][k]))
+            res["tests"][test.name] = {
+                "verdict": "; ".join(verdict) or "identical, passed",
+                "stock_seconds": s["seconds"], "go_seconds": g["seconds"],
+                "output_tail": summarize_output(g)}
+            if verdict:
+                res["problems"].append("%s: %s" % (test.name,
+                                                   "; ".join(verdict)))
+        if res["problems"]:
+            ok = False
+
+    results["seconds"] = round(time.time() - start, 1)
+    print_summary(results)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+    print("result: %s" % ("PASS" if ok else "FAIL"))
+    return 0 if ok else 1
+
+
+def print_summary(results):
+    print("== %s, %s, mode %s" % (results["clang"], results["date"],
+                                  results.get("mode", "shared")))
+    if results["extra_cflags"]:
+        print("   extra flags in both builds: %s" % results["extra_cflags"])
+    for name, res in results["projects"].items():
+        print("== %s (%s)" % (name, res["source"]))
+        for variant, b in res["builds"].items():
+            print("   %-5s %3d objects, .text %8d bytes, %5d functions "
+                  "checked, violations: %s" % (
+                      variant, b["objects"], b["text_bytes"],
+                      b["functions_checked"],
+                      ", ".join("%s %d" % kv for kv in
+                                sorted(b["violations"].items())) or "none"))
+        for tname, t in res["tests"].items():
+            print("   %-20s %s (CPU: stock %.1fs, go %.1fs)" % (
+                tname, t["verdict"], t["stock_seconds"], t["go_seconds"]))
+        for p in res["problems"]:
+            print("   PROBLEM: %s" % p)
+    print("time: %.0fs" % results["seconds"])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
