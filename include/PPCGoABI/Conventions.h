@@ -264,6 +264,10 @@ constexpr uint32_t MorestackReloadTOC = 0xe8410008; // ld 2,8(1)
 /// The name prefix of the stack-growth functions (runtime.morestack,
 /// runtime.morestack_noctxt).
 constexpr const char MorestackPrefix[] = "runtime.morestack";
+/// Rule 3's repair (GoABIIndirectCall): `mfctr 12` right before the call
+/// copies the target to r12; `mflr 12` is the same for Go's `blrl` form.
+constexpr uint32_t MoveFromCTRToR12 = 0x7d8902a6; // mfctr 12
+constexpr uint32_t MoveFromLRToR12 = 0x7d8802a6;  // mflr 12
 } // namespace encoding
 
 } // namespace ppcgoabi

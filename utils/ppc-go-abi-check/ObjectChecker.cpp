@@ -1274,6 +1274,37 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
     auto Copy = D.getRegisterCopy(C.Insns[I]);
     return Copy && Copy->first == 12 && Copy->second == *Source;
   };
+  // The last write of GPR \p R before instruction \p Before, in the block.
+  auto LastWriteBefore = [&](unsigned R,
+                             size_t Before) -> std::optional<size_t> {
+    for (size_t I = Before; I-- > 0;) {
+      if (D.writesGPR(C.Insns[I], R))
+        return I;
+      if (BlockStart(I))
+        break;
+    }
+    return std::nullopt;
+  };
+  // LLVM loads a constant target into both registers: `li 3, 4096;
+  // li 12, 4096; mtctr 3`. True if \p R12Write loads the same immediate
+  // (li/lis: addi/addis from r0) as the source's last write before the mt*.
+  auto LoadsSameImmediateAsSource = [&](size_t R12Write) {
+    std::optional<size_t> SourceWrite = LastWriteBefore(*Source, *Setter);
+    if (!SourceWrite)
+      return false;
+    auto LoadImmediate = [](uint32_t W) -> std::optional<uint32_t> {
+      unsigned Primary = W >> 26, RA = (W >> 16) & 31;
+      if ((Primary != 14 && Primary != 15) || RA != 0)
+        return std::nullopt;
+      return W & ~(31u << 21); // Without the target register.
+    };
+    auto A = LoadImmediate(C.Insns[R12Write].Word);
+    auto B = LoadImmediate(C.Insns[*SourceWrite].Word);
+    if (!A || !B || *A != *B)
+      return false;
+    Quote.push_back(*SourceWrite);
+    return true;
+  };
 
   if (!R12Def) {
     if (*Source == 12)
@@ -1284,12 +1315,18 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
       for (size_t I = *Setter; I-- > 0;) {
         if (D.writesGPR(C.Insns[I], 12)) {
           Quote.push_back(I);
-          if (IsCopyFromSource(I))
+          if (IsCopyFromSource(I) || LoadsSameImmediateAsSource(I))
             return true;
           break;
         }
-        if (D.writesGPR(C.Insns[I], *Source))
+        if (D.writesGPR(C.Insns[I], *Source)) {
+          std::optional<size_t> R12Write = LastWriteBefore(12, I);
+          if (R12Write && LoadsSameImmediateAsSource(*R12Write)) {
+            Quote.push_back(*R12Write);
+            return true;
+          }
           break;
+        }
         if (BlockStart(I))
           break;
       }
@@ -1298,9 +1335,16 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
     return false;
   }
 
-  // r12 set between the mt* and the call: `mr 12, source`, with the source
-  // unchanged in between.
+  // r12 set between the mt* and the call: `mfctr 12` (`mflr 12`), the
+  // plugin's repair, reads the target itself.
   Quote.push_back(*R12Def);
+  if (C.Insns[*R12Def].Word ==
+      (ViaCTR ? encoding::MoveFromCTRToR12 : encoding::MoveFromLRToR12))
+    return true;
+  // Or the constant the source held, or `mr 12, source` with the source
+  // unchanged in between.
+  if (LoadsSameImmediateAsSource(*R12Def))
+    return true;
   if (IsCopyFromSource(*R12Def)) {
     bool Clobbered = false;
     for (size_t I = *Setter + 1; I != *R12Def; ++I)

@@ -23,8 +23,10 @@
 /// target is not provably in r12 gets `mfctr 12` right before it: r12 is
 /// never an argument register and every call clobbers it, so the copy
 /// cannot destroy a live value, and it costs one instruction only where the
-/// proof fails (LLVM materialising the same constant target into two
-/// registers, for one; the fuzzer found that).
+/// proof fails. (The fuzzer found a call to a constant address failing the
+/// proof, LLVM loading the constant into two registers; the proof now
+/// follows constants materialised by `li`/`lis`, and the copy remains for
+/// what it cannot follow.)
 ///
 //===----------------------------------------------------------------------===//
 
@@ -75,17 +77,22 @@ public:
 
 namespace {
 /// What is known about r12 and CTR at a point of the function: whether they
-/// hold the same value, and which register each was last copied from (while
-/// that register is unchanged). The facts must hold on every path, so blocks
-/// meet by intersection.
+/// hold the same value, which register each was last copied from (while
+/// that register is unchanged), and which constant each holds, if it was
+/// materialised by an instruction that reads no register (LLVM loads a
+/// constant call target twice: `li 3, 4096; li 12, 4096; mtctr 3`). The
+/// facts must hold on every path, so blocks meet by intersection.
 struct CallTargetState {
   bool R12EqualsCTR = false;
   Register CTRSource;
   Register R12Source;
+  const MachineInstr *CTRConstant = nullptr;
+  const MachineInstr *R12Constant = nullptr;
 
   bool operator==(const CallTargetState &O) const {
     return R12EqualsCTR == O.R12EqualsCTR && CTRSource == O.CTRSource &&
-           R12Source == O.R12Source;
+           R12Source == O.R12Source && CTRConstant == O.CTRConstant &&
+           R12Constant == O.R12Constant;
   }
   bool operator!=(const CallTargetState &O) const { return !(*this == O); }
 
@@ -95,10 +102,51 @@ struct CallTargetState {
     S.R12EqualsCTR = A.R12EqualsCTR && B.R12EqualsCTR;
     S.CTRSource = A.CTRSource == B.CTRSource ? A.CTRSource : Register();
     S.R12Source = A.R12Source == B.R12Source ? A.R12Source : Register();
+    S.CTRConstant = A.CTRConstant == B.CTRConstant ? A.CTRConstant : nullptr;
+    S.R12Constant = A.R12Constant == B.R12Constant ? A.R12Constant : nullptr;
     return S;
   }
 };
 } // namespace
+
+/// Whether \p MI puts a constant in its one register: it reads no register
+/// and no memory (`li`, `lis`).
+static bool materialisesConstant(const MachineInstr &MI) {
+  if (MI.getNumExplicitDefs() != 1 || MI.mayLoadOrStore() ||
+      MI.hasUnmodeledSideEffects() || MI.isCall())
+    return false;
+  for (const MachineOperand &MO : MI.explicit_uses())
+    if (!MO.isImm())
+      return false;
+  return MI.getOperand(0).isReg();
+}
+
+/// Whether \p A and \p B materialise the same constant.
+static bool sameConstant(const MachineInstr *A, const MachineInstr *B) {
+  if (!A || !B || A->getOpcode() != B->getOpcode() ||
+      A->getNumExplicitOperands() != B->getNumExplicitOperands())
+    return false;
+  for (unsigned I = A->getNumExplicitDefs(), E = A->getNumExplicitOperands();
+       I != E; ++I)
+    if (!A->getOperand(I).isIdenticalTo(B->getOperand(I)))
+      return false;
+  return true;
+}
+
+/// The constant \p Reg holds just before \p MI, if the last write to it in
+/// the block materialised one.
+static const MachineInstr *findConstantIn(Register Reg, const MachineInstr &MI,
+                                          const TargetRegisterInfo &TRI) {
+  for (auto It = MachineBasicBlock::const_reverse_iterator(MI.getIterator()),
+            End = MI.getParent()->rend();
+       It != End; ++It) {
+    if (It->isCall())
+      return nullptr;
+    if (It->modifiesRegister(Reg, &TRI))
+      return materialisesConstant(*It) ? &*It : nullptr;
+  }
+  return nullptr;
+}
 
 /// The state after \p MI, given \p S before it.
 static CallTargetState step(CallTargetState S, const MachineInstr &MI,
@@ -109,18 +157,25 @@ static CallTargetState step(CallTargetState S, const MachineInstr &MI,
   if (MI.getOpcode() == PPC.MTCTR8) {
     Register Source = MI.getOperand(0).getReg();
     S.CTRSource = Source;
-    S.R12EqualsCTR =
-        Source == PPC.X12 || (S.R12Source.isValid() && S.R12Source == Source);
+    S.CTRConstant =
+        Source == PPC.X12 ? S.R12Constant : findConstantIn(Source, MI, TRI);
+    S.R12EqualsCTR = Source == PPC.X12 ||
+                     (S.R12Source.isValid() && S.R12Source == Source) ||
+                     sameConstant(S.R12Constant, S.CTRConstant);
     return S;
   }
   if (MI.modifiesRegister(PPC.CTR8, &TRI)) {
     S.CTRSource = Register();
+    S.CTRConstant = nullptr;
     S.R12EqualsCTR = false;
   }
   if (MI.modifiesRegister(PPC.X12, &TRI)) {
     std::optional<Register> Source = PPC.getCopySource(MI);
     S.R12Source = Source ? *Source : Register();
-    S.R12EqualsCTR = Source && S.CTRSource.isValid() && *Source == S.CTRSource;
+    S.R12Constant = materialisesConstant(MI) ? &MI : nullptr;
+    S.R12EqualsCTR =
+        (Source && S.CTRSource.isValid() && *Source == S.CTRSource) ||
+        sameConstant(S.R12Constant, S.CTRConstant);
     if (S.CTRSource == PPC.X12)
       S.CTRSource = Register();
     return S;

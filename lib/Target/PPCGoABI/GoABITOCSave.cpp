@@ -29,7 +29,9 @@
 /// the slot of the current frame then always holds the TOC, so every other
 /// TOC save is redundant and is removed: the function ends up with exactly
 /// one save per frame allocation, where Go puts it. A save LLVM already
-/// placed right after the allocation is kept as is.
+/// placed right after the allocation is kept as is. When a removed save
+/// stored a copy of r2 (-O0: `mr 5, 2; std 5, 24(1)`), the copy goes too if
+/// nothing reads it before it is overwritten.
 ///
 /// Runs after prologue/epilogue insertion and scheduling, before branch
 /// selection (LLVM 22) or in the AsmPrinter hook (LLVM 19).
@@ -53,6 +55,8 @@ using namespace llvm;
 GOABI_STATISTIC(NumInserted, "TOC saves inserted after a stack allocation");
 GOABI_STATISTIC(NumPresent, "TOC saves already right after a stack allocation");
 GOABI_STATISTIC(NumRemoved, "Redundant TOC saves removed");
+GOABI_STATISTIC(NumCopiesRemoved,
+                "Copies of r2 removed with the save they fed");
 
 namespace ppcgoabi {
 namespace {
@@ -93,6 +97,34 @@ findBlocksReachingCalls(const MachineFunction &MF, const PPCInstrs &PPC) {
 }
 
 /// The next instruction after \p MI that will be emitted, if in the block.
+/// The copy of r2 that \p Save stores, if it stores one (LLVM's -O0 save).
+static MachineInstr *findSavedCopy(MachineInstr &Save, const PPCInstrs &PPC) {
+  Register Stored = Save.getOperand(0).getReg();
+  if (Stored == PPC.X2)
+    return nullptr;
+  for (auto It = std::next(Save.getReverseIterator()),
+            End = Save.getParent()->instr_rend();
+       It != End; ++It)
+    if (It->modifiesRegister(Stored, nullptr))
+      return PPC.getCopySource(*It) == Register(PPC.X2) ? &*It : nullptr;
+  return nullptr;
+}
+
+/// Whether the value \p Copy defines is overwritten, in its block, before
+/// anything reads it.
+static bool isOverwrittenUnread(MachineInstr &Copy) {
+  Register Reg = Copy.getOperand(0).getReg();
+  for (auto It = std::next(Copy.getIterator()),
+            End = Copy.getParent()->instr_end();
+       It != End; ++It) {
+    if (It->readsRegister(Reg, nullptr))
+      return false;
+    if (It->modifiesRegister(Reg, nullptr))
+      return true;
+  }
+  return false; // It may be live out.
+}
+
 static MachineInstr *nextRealInstr(MachineInstr &MI) {
   for (MachineBasicBlock::iterator It = std::next(MI.getIterator()),
                                    E = MI.getParent()->end();
@@ -185,12 +217,18 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
     Changed = true;
   }
 
-  for (MachineInstr *Save : findTOCSaves(MF, PPC))
-    if (!Kept.contains(Save)) {
-      Save->eraseFromParent();
-      ++NumRemoved;
-      Changed = true;
+  for (MachineInstr *Save : findTOCSaves(MF, PPC)) {
+    if (Kept.contains(Save))
+      continue;
+    MachineInstr *Copy = findSavedCopy(*Save, PPC);
+    Save->eraseFromParent();
+    ++NumRemoved;
+    Changed = true;
+    if (Copy && !Kept.contains(Copy) && isOverwrittenUnread(*Copy)) {
+      Copy->eraseFromParent();
+      ++NumCopiesRemoved;
     }
+  }
 
   // Calls only in blocks no path reaches (LLVM keeps them at -O0) need no
   // frame; a reachable call without one is an inconsistency.

@@ -42,3 +42,17 @@ loop:
 exit:
   ret void
 }
+
+; A call to a constant address: LLVM loads the constant into r12 and into
+; the register it moves to CTR (`li 3, 4096; li 12, 4096; mtctr 3`), or
+; copies it at -O0; either way r12 holds the target and nothing is added.
+; CHECK-LABEL: constant_target:
+; CHECK-NOT:   mfctr
+; CHECK:       li {{[0-9]+}}, 4096
+; CHECK-NOT:   mfctr
+; CHECK:       bctrl
+; CHECK-NEXT:  ld 2, 24(1)
+define void @constant_target() {
+  call void inttoptr (i64 4096 to ptr)()
+  ret void
+}
