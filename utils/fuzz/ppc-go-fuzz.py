@@ -364,6 +364,27 @@ def find_checker(plugin):
     return path if os.access(path, os.X_OK) else None
 
 
+def llvm_bin_of_build(plugin):
+    """The bin directory of the LLVM that <build>/lib/PPCGoABI.so was built
+    against (LLVM_TOOLS_BINARY_DIR in <build>/CMakeCache.txt), if known."""
+    cache = os.path.join(os.path.dirname(os.path.dirname(
+        os.path.abspath(plugin))), "CMakeCache.txt")
+    try:
+        with open(cache) as f:
+            for line in f:
+                if line.startswith("LLVM_DIR:"):
+                    # <prefix>/lib/cmake/llvm -> <prefix>/bin
+                    prefix = line.split("=", 1)[1].strip()
+                    for _ in range(3):
+                        prefix = os.path.dirname(prefix)
+                    bindir = os.path.join(prefix, "bin")
+                    if os.path.exists(os.path.join(bindir, "llc")):
+                        return bindir
+    except OSError:
+        pass
+    return None
+
+
 def main(argv):
     parser = argparse.ArgumentParser(
         description=__doc__,
@@ -372,7 +393,8 @@ def main(argv):
                         help="the plugin (<build>/lib/PPCGoABI.so)")
     parser.add_argument("--llvm-bin",
                         help="directory of llc and llvm-stress (default: "
-                             "those on PATH)")
+                             "the LLVM the plugin's build was configured "
+                             "with, else those on PATH)")
     parser.add_argument("--llc", help="command to run instead of "
                                       "<llvm-bin>/llc (the tests use a "
                                       "faulty wrapper)")
@@ -408,6 +430,8 @@ def main(argv):
                         help="failures listed in detail")
     args = parser.parse_args(argv)
 
+    if not args.llvm_bin:
+        args.llvm_bin = llvm_bin_of_build(args.plugin)
     if not args.llvm_bin:
         llc = shutil.which("llc")
         if not llc:
