@@ -1286,21 +1286,15 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
     return std::nullopt;
   };
   // LLVM loads a constant target into both registers: `li 3, 4096;
-  // li 12, 4096; mtctr 3`. True if \p R12Write loads the same immediate
-  // (li/lis: addi/addis from r0) as the source's last write before the mt*.
+  // li 12, 4096; mtctr 3`. True if \p R12Write loads (li/lis) the value the
+  // source's last write before the mt* loaded.
   auto LoadsSameImmediateAsSource = [&](size_t R12Write) {
     std::optional<size_t> SourceWrite = LastWriteBefore(*Source, *Setter);
     if (!SourceWrite)
       return false;
-    auto LoadImmediate = [](uint32_t W) -> std::optional<uint32_t> {
-      unsigned Primary = W >> 26, RA = (W >> 16) & 31;
-      if ((Primary != 14 && Primary != 15) || RA != 0)
-        return std::nullopt;
-      return W & ~(31u << 21); // Without the target register.
-    };
-    auto A = LoadImmediate(C.Insns[R12Write].Word);
-    auto B = LoadImmediate(C.Insns[*SourceWrite].Word);
-    if (!A || !B || *A != *B)
+    auto A = D.getLoadedImmediate(C.Insns[R12Write]);
+    auto B = D.getLoadedImmediate(C.Insns[*SourceWrite]);
+    if (!A || !B || A->second != B->second)
       return false;
     Quote.push_back(*SourceWrite);
     return true;

@@ -185,8 +185,10 @@ Expected<std::unique_ptr<PPCDecoder>> PPCDecoder::create() {
   };
   if (!FindOpcodes({"MTCTR", "MTCTR8"}, D->MoveToCTR) ||
       !FindOpcodes({"MTLR", "MTLR8"}, D->MoveToLR) ||
-      !FindOpcodes({"OR", "OR8"}, D->Or))
-    return Fail("no opcode MTCTR(8), MTLR(8) or OR(8)");
+      !FindOpcodes({"OR", "OR8"}, D->Or) ||
+      !FindOpcodes({"LI", "LI8"}, D->LoadImm) ||
+      !FindOpcodes({"LIS", "LIS8"}, D->LoadImmShifted))
+    return Fail("no opcode MTCTR(8), MTLR(8), OR(8), LI(8) or LIS(8)");
   return D;
 }
 
@@ -279,6 +281,19 @@ PPCDecoder::getRegisterCopy(const Insn &I) const {
   if (!RA || !RS || RS != RB)
     return std::nullopt;
   return std::make_pair(*RA, *RS);
+}
+
+std::optional<std::pair<unsigned, int64_t>>
+PPCDecoder::getLoadedImmediate(const Insn &I) const {
+  bool Shifted = isOneOf(I, LoadImmShifted);
+  if ((!Shifted && !isOneOf(I, LoadImm)) || I.Inst.getNumOperands() < 2 ||
+      !I.Inst.getOperand(0).isReg() || !I.Inst.getOperand(1).isImm())
+    return std::nullopt;
+  std::optional<unsigned> RD = getGPRNumber(I.Inst.getOperand(0).getReg());
+  if (!RD)
+    return std::nullopt;
+  int64_t Imm = I.Inst.getOperand(1).getImm();
+  return std::make_pair(*RD, Shifted ? Imm * 65536 : Imm);
 }
 
 } // namespace checker

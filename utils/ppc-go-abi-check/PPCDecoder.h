@@ -119,6 +119,9 @@ public:
   /// For `mr rA, rS` (or rA,rS,rS): the pair {rA, rS}.
   std::optional<std::pair<unsigned, unsigned>>
   getRegisterCopy(const Insn &I) const;
+  /// For `li rD, imm` / `lis rD, imm`: the pair {rD, the value loaded}.
+  std::optional<std::pair<unsigned, int64_t>>
+  getLoadedImmediate(const Insn &I) const;
 
 private:
   PPCDecoder();
@@ -141,7 +144,8 @@ private:
   llvm::MCRegister CTR[2], LR[2];
   /// GPR number by MC register number (-1: not a GPR).
   std::vector<int> GPRNumbers;
-  llvm::SmallVector<unsigned, 2> MoveToCTR, MoveToLR, Or;
+  llvm::SmallVector<unsigned, 2> MoveToCTR, MoveToLR, Or, LoadImm,
+      LoadImmShifted;
 };
 
 } // namespace checker
