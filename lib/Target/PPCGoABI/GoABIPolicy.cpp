@@ -23,8 +23,6 @@
 
 #include "PPCGoABI.h"
 
-#include "llvm/IR/GlobalIFunc.h"
-
 #include "PPCGoABI/CommandLine.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -34,6 +32,7 @@
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalIFunc.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"

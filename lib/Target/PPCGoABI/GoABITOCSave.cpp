@@ -97,19 +97,6 @@ findBlocksReachingCalls(const MachineFunction &MF, const PPCInstrs &PPC) {
 }
 
 /// The next instruction after \p MI that will be emitted, if in the block.
-/// The copy of r2 that \p Save stores, if it stores one (LLVM's -O0 save).
-static MachineInstr *findSavedCopy(MachineInstr &Save, const PPCInstrs &PPC) {
-  Register Stored = Save.getOperand(0).getReg();
-  if (Stored == PPC.X2)
-    return nullptr;
-  for (auto It = std::next(Save.getReverseIterator()),
-            End = Save.getParent()->instr_rend();
-       It != End; ++It)
-    if (It->modifiesRegister(Stored, nullptr))
-      return PPC.getCopySource(*It) == Register(PPC.X2) ? &*It : nullptr;
-  return nullptr;
-}
-
 /// Whether the value \p Copy defines is overwritten, in its block, before
 /// anything reads it.
 static bool isOverwrittenUnread(MachineInstr &Copy) {
@@ -220,7 +207,8 @@ bool GoABITOCSave::runOnMachineFunction(MachineFunction &MF) {
   for (MachineInstr *Save : findTOCSaves(MF, PPC)) {
     if (Kept.contains(Save))
       continue;
-    MachineInstr *Copy = findSavedCopy(*Save, PPC);
+    // The pass owns the function: the copy may be erased.
+    auto *Copy = const_cast<MachineInstr *>(PPC.getSavedTOCCopy(*Save));
     Save->eraseFromParent();
     ++NumRemoved;
     Changed = true;

@@ -111,20 +111,22 @@ bool PPCInstrs::isTOCReload(const MachineInstr &MI) const {
 }
 
 bool PPCInstrs::isTOCSave(const MachineInstr &MI) const {
-  if (isTOCSlotAccess(MI, STD, X2, X1))
-    return true;
+  return isTOCSlotAccess(MI, STD, X2, X1) || getSavedTOCCopy(MI);
+}
+
+const MachineInstr *PPCInstrs::getSavedTOCCopy(const MachineInstr &MI) const {
   // At -O0 LLVM saves the TOC through a copy: `mr 5, 2; std 5, 24(1)`.
   if (MI.getOpcode() != STD || !MI.getOperand(0).isReg() ||
+      MI.getOperand(0).getReg() == X2 ||
       !isTOCSlotAccess(MI, STD, MI.getOperand(0).getReg(), X1))
-    return false;
-  Register Source = MI.getOperand(0).getReg();
+    return nullptr;
+  Register Stored = MI.getOperand(0).getReg();
   for (auto It = std::next(MI.getReverseIterator()),
             E = MI.getParent()->instr_rend();
-       It != E; ++It) {
-    if (It->modifiesRegister(Source, nullptr))
-      return getCopySource(*It) == Register(X2);
-  }
-  return false;
+       It != E; ++It)
+    if (It->modifiesRegister(Stored, nullptr))
+      return getCopySource(*It) == Register(X2) ? &*It : nullptr;
+  return nullptr;
 }
 
 std::optional<Register> PPCInstrs::getCopySource(const MachineInstr &MI) const {

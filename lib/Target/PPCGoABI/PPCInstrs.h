@@ -50,6 +50,9 @@ public:
   bool isTOCReload(const llvm::MachineInstr &MI) const;
   /// `std r2,24(r1)`, or `std rX,24(r1)` of a copy rX of r2 (LLVM at -O0).
   bool isTOCSave(const llvm::MachineInstr &MI) const;
+  /// For LLVM's -O0 TOC save `mr rX, 2; std rX, 24(1)`: the `mr` whose copy
+  /// \p MI stores. Null for anything else, `std 2, 24(1)` included.
+  const llvm::MachineInstr *getSavedTOCCopy(const llvm::MachineInstr &MI) const;
   /// The register \p MI copies into its destination, if it is a copy
   /// (`mr Rd, Rs`, i.e. `or Rd, Rs, Rs`, or a COPY).
   std::optional<llvm::Register>
