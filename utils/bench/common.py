@@ -88,6 +88,11 @@ def _realcode():
     return mod
 
 
+def text_bytes(llvm_bin, objs):
+    """The .text bytes of \\p objs (the real-code driver's measure)."""
+    return _realcode().text_size(objs, llvm_bin)
+
+
 def sqlite_amalgamation(work, jobs=2):
     """sqlite3.c, fetched and generated like utils/realcode does (shares its
     work directory by default)."""
