@@ -49,6 +49,40 @@ config.substitutions.append(("%ppc-go-abi-check", checker))
 config.substitutions.append(("%llvm_major", str(major)))
 
 config.available_features.add("llvm-%d" % major)
+config.substitutions.append(("%obj_root", config.ppcgoabi_obj_root))
+
+
+def find_other_build():
+    """The build of this source tree against the other supported LLVM major,
+    for the tests that need both (installing side by side, refusing the other
+    major's plugin): the lit parameter other_build, else $PPCGOABI_OTHER_BUILD,
+    else build/ or build-19/ beside the sources (utils/test-all.sh builds
+    both before it runs lit)."""
+    given = (lit_config.params.get("other_build")
+             or os.environ.get("PPCGOABI_OTHER_BUILD"))
+    candidates = [given] if given else [
+        os.path.join(config.ppcgoabi_src_root, d) for d in ("build", "build-19")]
+    own = os.path.realpath(config.ppcgoabi_obj_root)
+    for cand in candidates:
+        if not cand or os.path.realpath(cand) == own:
+            continue
+        cache = os.path.join(cand, "CMakeCache.txt")
+        plugin_path = os.path.join(cand, "lib", "PPCGoABI.so")
+        if not (os.path.exists(cache) and os.path.exists(plugin_path)):
+            continue
+        with open(cache) as f:
+            for line in f:
+                if line.startswith("LLVM_DIR:"):
+                    if "/llvm-%d/" % major not in line:
+                        return cand, plugin_path
+    return None, None
+
+
+other_build, other_plugin = find_other_build()
+if other_build:
+    config.available_features.add("other-llvm-build")
+    config.substitutions.append(("%other_obj_root", other_build))
+    config.substitutions.append(("%other_plugin", other_plugin))
 if major >= 22:
     config.available_features.add("load-pass-plugin")
 
@@ -67,6 +101,8 @@ optional = {
 if os.path.exists(checker):
     config.available_features.add("checker")
 missing = [name for name, found in optional.items() if not found]
+if not other_build:
+    missing.append("the other LLVM major's build (utils/test-all.sh builds both)")
 for name, found in optional.items():
     if found:
         config.available_features.add(name)

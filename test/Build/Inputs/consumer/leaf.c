@@ -1,0 +1,1 @@
+long leaf(long x) { return x + 1; }
