@@ -81,6 +81,11 @@ def breakdown(funcs_enabled, funcs_base):
     branch selector on LLVM 19 (its cost beyond the pipeline's own run)."""
     parts = {}
     for name, ir in funcs_enabled.items():
+        # GCC's partial inlining splits a function into the function and a
+        # "[clone .part.0]" that it calls: the caller's inclusive cost
+        # already contains the clone's.
+        if "[clone " in name:
+            continue
         m = re.search(r"GoABI(\w+)::runOnMachineFunction\(", name)
         # The AsmPrinter wrapper (LLVM 19) and the rule pipeline run the
         # rule passes: their inclusive cost would count those twice.

@@ -36,6 +36,8 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/MachineInstrBuilder.h"
@@ -223,6 +225,21 @@ computeBlockEntryStates(const MachineFunction &MF, const PPCInstrs &PPC) {
   return In;
 }
 
+/// For each indirect call of \p MBB, in order, whether r12 provably holds
+/// the target when it executes, given \p Entry at the start of the block.
+static void proveTargetsInR12(const MachineBasicBlock &MBB,
+                              CallTargetState Entry, const PPCInstrs &PPC,
+                              const TargetRegisterInfo &TRI,
+                              SmallVectorImpl<bool> &Proven) {
+  Proven.clear();
+  CallTargetState S = Entry;
+  for (const MachineInstr &MI : MBB) {
+    if (PPC.isIndirectCall(MI))
+      Proven.push_back(S.R12EqualsCTR);
+    S = step(S, MI, PPC, TRI);
+  }
+}
+
 bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
   const Config *C = getFunctionConfig(MF);
   if (!C || !maintainsTOC(C->Mode))
@@ -230,38 +247,59 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
   if (isRuleDisabledForTesting(Rule::IndirectCall))
     return false;
   const PPCInstrs &PPC = PPCInstrs::get(MF);
-  if (none_of(MF, [&](const MachineBasicBlock &MBB) {
-        return any_of(MBB, [&](const MachineInstr &MI) {
+  SmallVector<MachineBasicBlock *, 8> CallBlocks;
+  for (MachineBasicBlock &MBB : MF)
+    if (any_of(MBB, [&](const MachineInstr &MI) {
           return PPC.isIndirectCall(MI);
-        });
-      }))
+        }))
+      CallBlocks.push_back(&MBB);
+  if (CallBlocks.empty())
     return false;
   const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
   const TargetInstrInfo &TII = *MF.getSubtarget().getInstrInfo();
-  DenseMap<const MachineBasicBlock *, CallTargetState> EntryStates =
-      computeBlockEntryStates(MF, PPC);
+
+  // First prove each call from its own block alone, as if nothing were known
+  // on entry: LLVM almost always moves the target to CTR and r12 right before
+  // the call, and a proof that holds from no facts holds from any (every
+  // fact the analysis derives is positive, so more facts on entry can only
+  // prove more). Only blocks with a call left unproven need the
+  // function-wide analysis, which is then computed once.
+  SmallVector<std::pair<MachineBasicBlock *, SmallVector<bool, 4>>, 8> Proofs;
+  std::optional<DenseMap<const MachineBasicBlock *, CallTargetState>>
+      EntryStates;
+  for (MachineBasicBlock *MBB : CallBlocks) {
+    SmallVector<bool, 4> Proven;
+    proveTargetsInR12(*MBB, CallTargetState(), PPC, TRI, Proven);
+    if (!all_of(Proven, [](bool P) { return P; })) {
+      if (!EntryStates)
+        EntryStates = computeBlockEntryStates(MF, PPC);
+      proveTargetsInR12(*MBB, EntryStates->lookup(MBB), PPC, TRI, Proven);
+    }
+    Proofs.emplace_back(MBB, std::move(Proven));
+  }
+
   bool Changed = false;
-  for (MachineBasicBlock &MBB : MF) {
-    CallTargetState S = EntryStates.lookup(&MBB);
-    for (MachineInstr &MI : MBB) {
-      bool IsIndirectCall = PPC.isIndirectCall(MI);
-      bool TargetInR12 = S.R12EqualsCTR;
-      S = step(S, MI, PPC, TRI);
-      if (!IsIndirectCall)
-        continue;
+  for (auto &[MBB, Proven] : Proofs) {
+    SmallVector<MachineInstr *, 4> Calls;
+    for (MachineInstr &MI : *MBB)
+      if (PPC.isIndirectCall(MI))
+        Calls.push_back(&MI);
+    assert(Calls.size() == Proven.size() && "one proof per call");
+    for (auto [MI, TargetInR12] : zip_equal(Calls, Proven)) {
       ++NumChecked;
       if (!TargetInR12) {
-        BuildMI(MBB, MI.getIterator(), MI.getDebugLoc(), TII.get(PPC.MFCTR8),
-                PPC.X12);
+        BuildMI(*MBB, MI->getIterator(), MI->getDebugLoc(),
+                TII.get(PPC.MFCTR8), PPC.X12);
         ++NumTargetCopies;
         Changed = true;
       }
-      if (PPC.includesTOCReload(MI))
+      if (PPC.includesTOCReload(*MI))
         continue;
-      MachineInstr *Next = MI.getNextNode();
+      MachineInstr *Next = MI->getNextNode();
       if (Next && PPC.isTOCReload(*Next))
         continue;
-      PPC.buildTOCReload(MBB, std::next(MI.getIterator()), MI.getDebugLoc());
+      PPC.buildTOCReload(*MBB, std::next(MI->getIterator()),
+                         MI->getDebugLoc());
       ++NumReloads;
       Changed = true;
     }
