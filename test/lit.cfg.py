@@ -1,6 +1,7 @@
 # -*- Python -*-
 # The PPCGoABI lit suite. Configured per build by lit.site.cfg.py (CMake).
 import os
+import re
 import shutil
 
 import lit.formats
@@ -60,7 +61,7 @@ def find_other_build():
     both before it runs lit)."""
     given = (lit_config.params.get("other_build")
              or os.environ.get("PPCGOABI_OTHER_BUILD"))
-    candidates = [given] if given else [
+    candidates = [os.path.abspath(given)] if given else [
         os.path.join(config.ppcgoabi_src_root, d) for d in ("build", "build-19")]
     own = os.path.realpath(config.ppcgoabi_obj_root)
     for cand in candidates:
@@ -73,16 +74,18 @@ def find_other_build():
         with open(cache) as f:
             for line in f:
                 if line.startswith("LLVM_DIR:"):
-                    if "/llvm-%d/" % major not in line:
-                        return cand, plugin_path
-    return None, None
+                    found = re.search(r"/llvm-(\d+)/", line)
+                    if found and int(found.group(1)) != major:
+                        return cand, plugin_path, int(found.group(1))
+    return None, None, None
 
 
-other_build, other_plugin = find_other_build()
+other_build, other_plugin, other_major = find_other_build()
 if other_build:
     config.available_features.add("other-llvm-build")
     config.substitutions.append(("%other_obj_root", other_build))
     config.substitutions.append(("%other_plugin", other_plugin))
+    config.substitutions.append(("%other_llvm_major", str(other_major)))
 if major >= 22:
     config.available_features.add("load-pass-plugin")
 
