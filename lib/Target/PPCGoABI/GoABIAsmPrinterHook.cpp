@@ -20,6 +20,10 @@
 ///      a conditional branch pushed past +-32 KiB would be mis-encoded;
 ///   3. lets the original printer emit it.
 ///
+/// The wrapper is installed when the plugin is loaded and again after every
+/// pass registration: ld.lld (LTO) loads the plugin before it registers its
+/// targets, and would otherwise generate code with no wrapper, silently.
+///
 /// Its doInitialization prepares the IR, including the r2 reservation marker
 /// (GoABIPrepareIR.cpp), before any function is selected.
 ///
@@ -47,6 +51,7 @@
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Target/TargetMachine.h"
 
+#include <cstring>
 #include <map>
 #include <memory>
 #include <vector>
@@ -170,18 +175,55 @@ AsmPrinter *createGoABIAsmPrinter(TargetMachine &TM,
   return new GoABIAsmPrinter(TM, Ctx, Original);
 }
 
-/// Installs the wrapper for every target; for one without an AsmPrinter the
-/// wrapper's constructor returns null, as the missing one would have.
+/// Whether the AsmPrinter constructor registered in \p T is the wrapper's.
+/// Target has no getter for it; Target is trivially copyable, so a byte copy
+/// with the wrapper registered is equal to \p T exactly when it is.
+bool hasGoABIAsmPrinter(const Target &T) {
+  Target Probe;
+  std::memcpy(static_cast<void *>(&Probe), &T, sizeof(Target));
+  TargetRegistry::RegisterAsmPrinter(Probe, createGoABIAsmPrinter);
+  return std::memcmp(static_cast<const void *>(&Probe), &T, sizeof(Target)) ==
+         0;
+}
+
+/// Installs the wrapper for every registered target whose AsmPrinter
+/// constructor is not already the wrapper, keeping a copy of the target as it
+/// is now as the original; for one without an AsmPrinter the wrapper returns
+/// null, as the missing one would have. Called again after every pass
+/// registration (below), because a program may register its targets, or
+/// register them again, after the plugin is loaded.
+void installAsmPrinterHook() {
+  for (const Target &T : TargetRegistry::targets()) {
+    if (hasGoABIAsmPrinter(T))
+      continue;
+    getOriginalTargets().insert_or_assign(T.getName(), T);
+    TargetRegistry::RegisterAsmPrinter(const_cast<Target &>(T),
+                                       createGoABIAsmPrinter);
+  }
+}
+
+/// llc and clang register every target before they load the plugin (llc
+/// -load, clang -Xclang -load): installing at load time is enough there.
+/// ld.lld (LTO) loads it while parsing -mllvm, before its initLLVM registers
+/// the targets, their MC layers and AsmPrinters; its first code generation
+/// then registers the target-independent passes (the TargetPassConfig
+/// constructor's initializeCodeGen), which is after the AsmPrinters and
+/// before the printer is created. Every pass registration re-runs the
+/// installation, so the wrapper is in place whatever the order. The listener
+/// runs with the PassRegistry locked: it touches only the TargetRegistry.
+struct InstallOnPassRegistration : public PassRegistrationListener {
+  void passRegistered(const PassInfo *) override { installAsmPrinterHook(); }
+};
+
 struct InstallAsmPrinterHook {
   InstallAsmPrinterHook() {
-    for (const Target &T : TargetRegistry::targets()) {
-      if (getOriginalTargets().count(T.getName()))
-        continue;
-      getOriginalTargets().emplace(T.getName(), T);
-      TargetRegistry::RegisterAsmPrinter(const_cast<Target &>(T),
-                                         createGoABIAsmPrinter);
-    }
+    installAsmPrinterHook();
+    PassRegistry::getPassRegistry()->addRegistrationListener(&Listener);
   }
+  ~InstallAsmPrinterHook() {
+    PassRegistry::getPassRegistry()->removeRegistrationListener(&Listener);
+  }
+  InstallOnPassRegistration Listener;
 } Install;
 
 } // namespace
