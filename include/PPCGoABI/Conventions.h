@@ -221,9 +221,9 @@ constexpr unsigned LocalEntryOffset = 8;
 /// ELF st_other bits 5-7 for an 8-byte local entry offset.
 constexpr unsigned LocalEntryStOther = 3u << 5;
 
-constexpr uint32_t Nop = 0x60000000;      // ori 0,0,0
-constexpr uint32_t LoadTOC = 0xe8410018;  // ld 2,24(1)
-constexpr uint32_t SaveTOC = 0xf8410018;  // std 2,24(1)
+constexpr uint32_t Nop = 0x60000000;     // ori 0,0,0
+constexpr uint32_t LoadTOC = 0xe8410018; // ld 2,24(1)
+constexpr uint32_t SaveTOC = 0xf8410018; // std 2,24(1)
 /// addis 2,12,imm and addi 2,2,imm with the immediate masked out.
 constexpr uint32_t GlobalEntryAddis = 0x3c4c0000;
 constexpr uint32_t GlobalEntryAddi = 0x38420000;
@@ -268,6 +268,15 @@ constexpr const char MorestackPrefix[] = "runtime.morestack";
 /// copies the target to r12; `mflr 12` is the same for Go's `blrl` form.
 constexpr uint32_t MoveFromCTRToR12 = 0x7d8902a6; // mfctr 12
 constexpr uint32_t MoveFromLRToR12 = 0x7d8802a6;  // mflr 12
+/// Rule 6's one write of r2 besides the reload: LLVM's __builtin_longjmp
+/// (llvm.eh.sjlj.longjmp, PPCTargetLowering::emitEHSjLjLongJmp) restores the
+/// TOC that __builtin_setjmp stored in the jump buffer, in the sequence
+///   ld rT, 8(rB); ld 1, 16(rB); ld 2, 24(rB); mtctr rT; bctr
+/// (in any order before the bctr). The buffer's layout, in doublewords:
+/// frame address, resume address, stack pointer, TOC, base pointer.
+constexpr int64_t LongjmpResumeOffset = 8;
+constexpr int64_t LongjmpStackOffset = 16;
+constexpr int64_t LongjmpTOCOffset = 24;
 } // namespace encoding
 
 } // namespace ppcgoabi

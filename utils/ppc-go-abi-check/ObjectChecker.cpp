@@ -208,6 +208,7 @@ private:
   void checkDeferreturnPad(Code &C);
   void checkReservedRegisters(Code &C, const std::vector<bool> &BeforeFrame);
   bool isMorestackCall(const Code &C, size_t I) const;
+  bool isLongjmpTOCRestore(const Code &C, size_t I) const;
   bool isTargetInR12(const Code &C, size_t Call, std::string &Why,
                      std::vector<size_t> &Quote) const;
   bool isMovedFromR12OnAllPaths(const Code &C, size_t Call) const;
@@ -1477,6 +1478,69 @@ void Checker::checkDeferreturnPad(Code &C) {
 // Rule 6: r2 is the TOC pointer and nothing else
 //===----------------------------------------------------------------------===//
 
+/// Whether instruction \p I is the TOC restore of LLVM's __builtin_longjmp
+/// (encoding::Longjmp*): `ld 2,24(rB)` in a straight run of code that also
+/// loads r1 from 16(rB) and the resume address from 8(rB) into CTR, with rB
+/// unchanged between the loads, and ends in `bctr` with nothing writing r2
+/// after the restore. The jump resumes a __builtin_setjmp of this module with
+/// the TOC it saved.
+bool Checker::isLongjmpTOCRestore(const Code &C, size_t I) const {
+  using namespace encoding;
+  std::optional<LoadDoubleword> Restore = decodeLoadDoubleword(C.Insns[I].Word);
+  if (!Restore || Restore->RT != 2 || Restore->Offset != LongjmpTOCOffset ||
+      Restore->RA == 0 || Restore->RA == 1 || Restore->RA == 2)
+    return false;
+  unsigned Base = Restore->RA;
+  size_t N = C.Insns.size();
+  // The straight run around I: from a label or the instruction after a
+  // branch, to the first branch after I, which must be `bctr`.
+  size_t Begin = I;
+  while (Begin > 0 && !C.IsBranchTarget[Begin] &&
+         C.Steps[Begin - 1].Kind == Flow::Normal)
+    --Begin;
+  size_t End = I + 1;
+  while (End < N && C.Steps[End].Kind == Flow::Normal && !C.IsBranchTarget[End])
+    ++End;
+  if (End == N || C.IsBranchTarget[End] ||
+      C.Steps[End].Kind != Flow::IndirectJump || C.Steps[End].Conditional)
+    return false;
+
+  bool StackLoaded = false, TOCLoaded = false, ResumeLoaded = false;
+  int Resume = -1; // The GPR holding the resume address, while one does.
+  bool ResumeInCTR = false;
+  for (size_t J = Begin; J != End; ++J) {
+    const Insn &In = C.Insns[J];
+    std::optional<LoadDoubleword> L = decodeLoadDoubleword(In.Word);
+    bool FromBuffer = L && L->RA == Base;
+    if (J == I) {
+      TOCLoaded = true;
+    } else if (FromBuffer && L->RT == 1 && L->Offset == LongjmpStackOffset) {
+      StackLoaded = true;
+    } else if (FromBuffer && L->Offset == LongjmpResumeOffset) {
+      ResumeLoaded = true;
+      Resume = int(L->RT);
+      ResumeInCTR = false;
+    } else if (std::optional<unsigned> Src = D.getMoveToCTRSource(In)) {
+      ResumeInCTR = Resume == int(*Src);
+      continue;
+    } else {
+      if (TOCLoaded && D.writesGPR(In, 2))
+        return false;
+      if (D.writesCTR(In))
+        ResumeInCTR = false;
+      if (Resume >= 0 && D.writesGPR(In, unsigned(Resume)))
+        Resume = -1;
+    }
+    // Once a load has read the base, only the last of the three may
+    // overwrite it.
+    bool AnyLoaded = StackLoaded || TOCLoaded || ResumeLoaded;
+    bool AllLoaded = StackLoaded && TOCLoaded && ResumeLoaded;
+    if (AnyLoaded && !AllLoaded && D.writesGPR(In, Base))
+      return false;
+  }
+  return StackLoaded && TOCLoaded && ResumeInCTR;
+}
+
 void Checker::checkReservedRegisters(Code &C,
                                      const std::vector<bool> &BeforeFrame) {
   if (!reservesTOCRegister(Conf.Version, Conf.Mode))
@@ -1491,6 +1555,8 @@ void Checker::checkReservedRegisters(Code &C,
       continue; // The global entry prologue.
     if (In.Word == encoding::LoadTOC)
       continue; // The reload from the TOC save slot.
+    if (isLongjmpTOCRestore(C, I))
+      continue; // __builtin_longjmp restores the TOC __builtin_setjmp saved.
     if (In.Word == encoding::MorestackReloadTOC && I > 0 &&
         isMorestackCall(C, I - 1) && BeforeFrame[I - 1])
       continue; // Rule 7.

@@ -96,6 +96,16 @@ BranchInfo decodeBranch(uint32_t Word, uint64_t Addr) {
   return B;
 }
 
+std::optional<LoadDoubleword> decodeLoadDoubleword(uint32_t Word) {
+  if (Word >> 26 != 58 || (Word & 3) != 0)
+    return std::nullopt;
+  LoadDoubleword L;
+  L.RT = (Word >> 21) & 31;
+  L.RA = (Word >> 16) & 31;
+  L.Offset = signExtend(Word & 0xfffc, 16);
+  return L;
+}
+
 //===----------------------------------------------------------------------===//
 // The MC layer
 //===----------------------------------------------------------------------===//

@@ -89,6 +89,14 @@ struct BranchInfo {
 /// Decodes branch fields from \p Word at \p Addr.
 BranchInfo decodeBranch(uint32_t Word, uint64_t Addr);
 
+/// `ld RT, Offset(RA)` (DS-form, primary opcode 58, XO 0).
+struct LoadDoubleword {
+  unsigned RT = 0, RA = 0;
+  int64_t Offset = 0;
+};
+/// Decodes \p Word if it is `ld` (not ldu or lwa).
+std::optional<LoadDoubleword> decodeLoadDoubleword(uint32_t Word);
+
 /// The PowerPC MC layer, set up once for powerpc64le (all instructions up to
 /// Power10 are decoded).
 class PPCDecoder {

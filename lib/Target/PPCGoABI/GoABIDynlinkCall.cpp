@@ -90,12 +90,15 @@ bool GoABIDynlinkCall::runOnMachineFunction(MachineFunction &MF) {
                               describeInstr(MI));
         continue;
       }
-      if (!PPC.isCall(MI) || !PPC.getCallee(MI))
+      if (!PPC.isCall(MI))
         continue;
+      // Includes the TLS calls to __tls_get_addr: emitted with their nop.
       if (PPC.includesCallNop(MI)) {
         ++NumNopsPresent;
         continue;
       }
+      if (!PPC.getCallee(MI))
+        continue; // Indirect: rule 3 reloads r2 after it.
       std::optional<unsigned> WithNop = PPC.getCallNopOpcode(MI);
       if (!WithNop) {
         reportRuleError(MF.getFunction(), Rule::DynlinkCall,

@@ -27,10 +27,13 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineInstr.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalIFunc.h"
 #include "llvm/IR/Module.h"
@@ -173,10 +176,15 @@ std::optional<std::string> findInputError(const Function &F,
             "' is big-endian ppc64 (ELFv1 by default); the Go TOC "
             "conventions are implemented for powerpc64le (ELFv2) only")
         .str();
-  if (TT.getArch() != Triple::ppc64le || !TT.isOSBinFormatELF())
+  // Go's little-endian ppc64 port is linux/ppc64le only (`go tool dist
+  // list`), on glibc and musl alike: both use the ELFv2 ABI. Any other OS
+  // (FreeBSD, unknown) has no Go runtime whose conventions we could follow.
+  if (TT.getArch() != Triple::ppc64le || !TT.isOSBinFormatELF() ||
+      !TT.isOSLinux())
     return ("target '" + Twine(TT.str()) +
-            "' is not powerpc64le ELF; the Go TOC conventions apply only to "
-            "powerpc64le-linux (ELFv2)")
+            "' is not powerpc64le Linux; the Go TOC conventions apply only "
+            "to powerpc64le-*-linux-* (ELFv2), the one OS Go's ppc64le port "
+            "runs on")
         .str();
   StringRef ABI = TM.Options.MCOptions.getABIName();
   if (!ABI.empty() && ABI != "elfv2")
@@ -184,6 +192,21 @@ std::optional<std::string> findInputError(const Function &F,
             "' is not ELFv2; the Go TOC conventions need the ELFv2 global "
             "and local entry points")
         .str();
+  // Go's global entry is always `addis 2,12; addi 2,2` (obj9.go), which
+  // reaches a TOC within +-2 GiB of the function. The large code model
+  // exists for a TOC farther away and gives each function its own entry
+  // (`.quad .TOC.-f` before it; `ld 2,-8(12); add 2,2,12`), which Go's
+  // linker and ppc-go-abi-check do not know.
+  CodeModel::Model CM = TM.getCodeModel();
+  if (std::optional<CodeModel::Model> ModuleCM = F.getParent()->getCodeModel())
+    CM = *ModuleCM;
+  if (CM == CodeModel::Large)
+    return std::string(
+        "code model 'large' (-mcmodel=large, -code-model=large) is not "
+        "supported: Go's global entry `addis 2,12; addi 2,2` reaches a TOC "
+        "within +-2 GiB only, and the large model's entry `ld 2,-8(12); "
+        "add 2,2,12` is not Go's; use the medium (default) or small code "
+        "model");
   if (usesPCRelativeCode(F, TM))
     return std::string(
         "pc-relative code (-mcpu=pwr10 or +pcrelative-memops) has no TOC "
@@ -202,6 +225,65 @@ std::optional<std::string> findInputError(const Function &F,
     return ("-ppc-go-deferreturn='" + Deferreturn + "' is not a symbol name")
         .str();
   return std::nullopt;
+}
+
+/// The options that act only on functions the conventions are enabled for
+/// (by -ppc-go-abi or the attribute). Given without either, they would be
+/// silently ignored. An explicit list by name: an option that works on its
+/// own (such as -ppc-go-fixed-regs, which applies without -ppc-go-abi) must
+/// not be added here. -ppc-go-abi-rerun-branch-select lives in the LLVM 19
+/// AsmPrinter hook, hence the lookup by name.
+static const char *const OptionsNeedingGoABI[] = {
+    "ppc-go-dynlink",
+    "ppc-go-dynlink-tail-calls",
+    "ppc-go-version",
+    "ppc-go-deferreturn",
+    "ppc-go-no-toc-prologue",
+    "ppc-go-abi-disable-rule",
+    "ppc-go-abi-rerun-branch-select"};
+
+namespace {
+/// A warning about the module as a whole (LLVM 19 has no
+/// DiagnosticInfoGeneric).
+class ModuleWarning : public DiagnosticInfo {
+public:
+  explicit ModuleWarning(const Twine &Msg)
+      : DiagnosticInfo(getPluginKind(), DS_Warning), Msg(Msg.str()) {}
+  void print(DiagnosticPrinter &DP) const override { DP << Msg; }
+
+private:
+  static int getPluginKind() {
+    static const int Kind = getNextAvailablePluginDiagnosticKind();
+    return Kind;
+  }
+  std::string Msg;
+};
+} // namespace
+
+void warnAboutIgnoredOptions(const Module &M) {
+  if (EnableGoABI)
+    return;
+  for (const Function &F : M) {
+    Attribute A = F.getFnAttribute(AttributeName);
+    if (A.isValid() && A.getValueAsString() != "false")
+      return;
+  }
+  auto &Registered = cl::getRegisteredOptions(); // StringMap or DenseMap.
+  SmallVector<std::string, 4> Given;
+  for (const char *Name : OptionsNeedingGoABI) {
+    auto It = Registered.find(Name);
+    if (It != Registered.end() && It->second->getNumOccurrences())
+      Given.push_back(("-" + Twine(Name)).str());
+  }
+  if (Given.empty())
+    return;
+  M.getContext().diagnose(ModuleWarning(
+      "ppc-go-abi: " + join(Given, ", ") +
+      (Given.size() == 1 ? " has" : " have") +
+      " no effect: the Go conventions are enabled neither by -ppc-go-abi "
+      "nor by the \"ppc-go-abi\"=\"true\" attribute on any function of "
+      "module '" +
+      M.getModuleIdentifier() + "'"));
 }
 
 bool mayTailBranchTo(const GlobalValue *Callee, const Config &C) {

@@ -101,6 +101,7 @@ bool usesReservedTOCMarkers() { return MarkersInserted; }
 bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
                            bool MarkReservedTOC) {
   resetFunctionConfigCache();
+  warnAboutIgnoredOptions(M);
   bool Changed = false;
   for (Function &F : M) {
     const Config *C = getFunctionConfig(F, TM);

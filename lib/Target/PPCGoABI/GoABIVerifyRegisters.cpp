@@ -14,9 +14,13 @@
 /// - inline asm that writes or clobbers r2 is an error: the function would
 ///   run with a wrong TOC after it, and Go code reading r2 (or a caller
 ///   expecting it preserved) would fail far away;
-/// - any other instruction that writes r2, except a call or tail branch
-///   (which clobber it) and the reload `ld 2,24(1)`, is an error naming the
-///   instruction: r2 was used as an ordinary register;
+/// - any other instruction that writes r2 is an error naming the
+///   instruction and what it does to r2. Allowed are calls and tail
+///   branches (which clobber it), the reload `ld 2,24(1)`, and the restore
+///   `ld 2,24(rB)` of LLVM's __builtin_longjmp expansion, which puts back the
+///   TOC __builtin_setjmp saved in the jump buffer: the jump lands in a
+///   function of this module, with the TOC it had (PPCInstrs::
+///   isLongjmpTOCRestore);
 /// - the LLVM 19 reservation marker has done its work and is erased (it
 ///   emits zero bytes, so branch displacements are unaffected).
 ///
@@ -77,6 +81,26 @@ static bool eraseReservedTOCMarker(MachineFunction &MF) {
   return false;
 }
 
+/// What \p MI, which writes r2, was found doing, for the error: the
+/// instruction itself follows in the message.
+static std::string describeTOCWrite(const MachineInstr &MI,
+                                    const PPCInstrs &PPC) {
+  if (MI.isInlineAsm())
+    return "inline asm writes or clobbers r2, the TOC pointer";
+  if (MI.getOpcode() == PPC.LD)
+    return "r2, the TOC pointer, is loaded from memory that is neither the "
+           "TOC save slot 24(r1) nor a __builtin_longjmp jump buffer";
+  if (PPC.getCopySource(MI))
+    return "r2, the TOC pointer, is overwritten by a copy of another register";
+  bool Explicit = any_of(MI.defs(), [&](const MachineOperand &MO) {
+    return MO.isReg() && (MO.getReg() == PPC.X2 || MO.getReg() == PPC.R2);
+  });
+  return Explicit ? "r2, the TOC pointer, is the result of an ordinary "
+                    "instruction"
+                  : "r2, the TOC pointer, is clobbered by an instruction "
+                    "that is not a call";
+}
+
 bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
   const Config *C = getFunctionConfig(MF);
   if (!C)
@@ -90,24 +114,18 @@ bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
       isRuleDisabledForTesting(Rule::ReservedRegisters))
     return Changed;
 
-  // The writers of r2, from its def lists; calls (which clobber it) and the
-  // TOC reload are the only ones allowed.
+  // The writers of r2, from its def lists; calls (which clobber it), the TOC
+  // reload and __builtin_longjmp's restore are the only ones allowed.
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   const MachineRegisterInfo &MRI = MF.getRegInfo();
   SmallPtrSet<const MachineInstr *, 4> Reported;
   for (MCRegister Reg : {PPC.X2, PPC.R2}) {
     for (const MachineInstr &MI : MRI.def_instructions(Reg)) {
-      if (MI.isCall() || PPC.isTOCReload(MI) || !Reported.insert(&MI).second)
+      if (PPC.isCall(MI) || PPC.isTailBranch(MI) || PPC.isTOCReload(MI) ||
+          PPC.isLongjmpTOCRestore(MI) || !Reported.insert(&MI).second)
         continue;
-      if (MI.isInlineAsm())
-        reportRuleError(MF.getFunction(), Rule::ReservedRegisters,
-                        "inline asm writes or clobbers r2, the TOC pointer: " +
-                            describeInstr(MI));
-      else
-        reportRuleError(MF.getFunction(), Rule::ReservedRegisters,
-                        "r2, the TOC pointer, is written by an ordinary "
-                        "instruction (was it allocated as a register?): " +
-                            describeInstr(MI));
+      reportRuleError(MF.getFunction(), Rule::ReservedRegisters,
+                      describeTOCWrite(MI, PPC) + ": " + describeInstr(MI));
     }
   }
   return Changed;

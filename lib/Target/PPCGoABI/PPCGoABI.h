@@ -76,6 +76,11 @@ const Config *getFunctionConfig(const llvm::MachineFunction &MF);
 /// rejects any that formed anyway. See DynlinkTailCalls in Conventions.h.
 bool mayTailBranchTo(const llvm::GlobalValue *Callee, const Config &C);
 
+/// Warns, once for \p M, about options given that act only with the
+/// conventions enabled when neither -ppc-go-abi nor the attribute enables
+/// them anywhere in \p M: they would do nothing.
+void warnAboutIgnoredOptions(const llvm::Module &M);
+
 /// Forgets every decision; called when a new module is prepared.
 void resetFunctionConfigCache();
 

@@ -39,6 +39,15 @@ static const std::pair<const char *, const char *> CallNopTwins[] = {
 static const char *const IndirectCallsWithTOCReloadNames[] = {
     "BCTRL8_LDinto_toc", "BCTRL8_LDinto_toc_RM"};
 
+/// The TLS pseudos the AsmPrinter emits as `bl __tls_get_addr(...)`
+/// followed by a nop (PPCAsmPrinter::EmitTlsCall; the ADDR forms first add
+/// the @got@tls{gd,ld}@l half of the argument). The 32-bit and AIX forms do
+/// not occur on ppc64le ELF; the PCREL forms are refused with pc-relative
+/// code, but a call is a call.
+static const char *const TLSCallNames[] = {
+    "GETtlsADDR",     "GETtlsldADDR",    "ADDItlsgdLADDR",
+    "ADDItlsldLADDR", "GETtlsADDRPCREL", "GETtlsldADDRPCREL"};
+
 const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
   // Opcode and register numbers are fixed for a given LLVM build, so one
   // table serves every PowerPC subtarget in the process.
@@ -76,6 +85,7 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
     T->MTCTR8 = Opcode("MTCTR8");
     T->MFCTR8 = Opcode("MFCTR8");
     T->OR8 = Opcode("OR8");
+    T->BCTR8 = Opcode("BCTR8");
     T->X1 = Register("X1");
     T->X2 = Register("X2");
     T->R2 = Register("R2");
@@ -87,6 +97,8 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
     }
     for (const char *Name : IndirectCallsWithTOCReloadNames)
       T->IndirectCallsWithTOCReload.push_back(Opcode(Name));
+    for (const char *Name : TLSCallNames)
+      T->TLSCalls.push_back(Opcode(Name));
     return T.release();
   }();
   return *Table;
@@ -108,6 +120,64 @@ static bool isTOCSlotAccess(const MachineInstr &MI, unsigned Opcode,
 
 bool PPCInstrs::isTOCReload(const MachineInstr &MI) const {
   return isTOCSlotAccess(MI, LD, X2, X1);
+}
+
+/// `ld Reg, Offset(Base)`; a null \p Reg matches any destination.
+static bool isLoadFrom(const MachineInstr &MI, unsigned LD, Register Reg,
+                       int64_t Offset, Register Base) {
+  return MI.getOpcode() == LD && MI.getOperand(0).isReg() &&
+         (!Reg || MI.getOperand(0).getReg() == Reg) &&
+         MI.getOperand(1).isImm() && MI.getOperand(1).getImm() == Offset &&
+         MI.getOperand(2).isReg() && MI.getOperand(2).getReg() == Base;
+}
+
+bool PPCInstrs::isLongjmpTOCRestore(const MachineInstr &MI) const {
+  using namespace encoding;
+  if (MI.getNumOperands() < 3 || !MI.getOperand(2).isReg())
+    return false;
+  Register Base = MI.getOperand(2).getReg();
+  if (Base == X1 || Base == X2 ||
+      !isLoadFrom(MI, LD, X2, LongjmpTOCOffset, Base))
+    return false;
+  const MachineBasicBlock &MBB = *MI.getParent();
+  auto Last = MBB.getLastNonDebugInstr();
+  if (Last == MBB.end() || Last->getOpcode() != BCTR8)
+    return false;
+
+  // Walk the block up to the bctr: the three loads from the buffer with its
+  // base unchanged between the first and the last, the resume address moved
+  // to CTR and kept there, and nothing writing r2 after the restore.
+  bool StackLoaded = false, TOCLoaded = false, ResumeLoaded = false;
+  Register Resume; // Holds the resume address, while it does.
+  bool ResumeInCTR = false;
+  for (const MachineInstr &I : make_range(MBB.begin(), Last)) {
+    if (&I == &MI) {
+      TOCLoaded = true;
+    } else if (isLoadFrom(I, LD, X1, LongjmpStackOffset, Base)) {
+      StackLoaded = true;
+    } else if (isLoadFrom(I, LD, Register(), LongjmpResumeOffset, Base)) {
+      ResumeLoaded = true;
+      Resume = I.getOperand(0).getReg();
+      ResumeInCTR = false;
+    } else if (I.getOpcode() == MTCTR8) {
+      ResumeInCTR = Resume && I.getOperand(0).getReg() == Resume;
+      continue;
+    } else {
+      if (TOCLoaded && writesTOCRegister(I))
+        return false;
+      if (I.modifiesRegister(CTR8, nullptr))
+        ResumeInCTR = false;
+      if (Resume && I.modifiesRegister(Resume, nullptr))
+        Resume = Register();
+    }
+    // Once a load has read the base, only the last of the three may
+    // overwrite it.
+    bool AnyLoaded = StackLoaded || TOCLoaded || ResumeLoaded;
+    bool AllLoaded = StackLoaded && TOCLoaded && ResumeLoaded;
+    if (AnyLoaded && !AllLoaded && I.modifiesRegister(Base, nullptr))
+      return false;
+  }
+  return StackLoaded && TOCLoaded && ResumeInCTR;
 }
 
 bool PPCInstrs::isTOCSave(const MachineInstr &MI) const {
@@ -140,7 +210,11 @@ std::optional<Register> PPCInstrs::getCopySource(const MachineInstr &MI) const {
 }
 
 bool PPCInstrs::isCall(const MachineInstr &MI) const {
-  return MI.isCall() && !MI.isReturn();
+  return (MI.isCall() && !MI.isReturn()) || isTLSCall(MI);
+}
+
+bool PPCInstrs::isTLSCall(const MachineInstr &MI) const {
+  return isOneOf(MI.getOpcode(), TLSCalls);
 }
 
 bool PPCInstrs::isTailBranch(const MachineInstr &MI) const {
@@ -169,7 +243,7 @@ bool PPCInstrs::includesTOCReload(const MachineInstr &MI) const {
 }
 
 bool PPCInstrs::includesCallNop(const MachineInstr &MI) const {
-  return isOneOf(MI.getOpcode(), CallsWithNop);
+  return isOneOf(MI.getOpcode(), CallsWithNop) || isTLSCall(MI);
 }
 
 std::optional<unsigned>

@@ -41,13 +41,18 @@ public:
   static const PPCInstrs &get(const llvm::MachineFunction &MF);
 
   // Opcodes.
-  unsigned NOP, LD, STD, MTCTR8, MFCTR8, OR8;
+  unsigned NOP, LD, STD, MTCTR8, MFCTR8, OR8, BCTR8;
 
   // Registers.
   llvm::MCRegister X1, X2, R2, X12, CTR8;
 
   /// `ld r2,24(r1)`.
   bool isTOCReload(const llvm::MachineInstr &MI) const;
+  /// `ld r2,24(rB)` of LLVM's __builtin_longjmp expansion: the block also
+  /// loads r1 from 16(rB) and the resume address from 8(rB) into CTR, and
+  /// ends in `bctr`, with rB unchanged throughout (encoding::Longjmp*). It
+  /// restores the TOC that __builtin_setjmp saved in the buffer.
+  bool isLongjmpTOCRestore(const llvm::MachineInstr &MI) const;
   /// `std r2,24(r1)`, or `std rX,24(r1)` of a copy rX of r2 (LLVM at -O0).
   bool isTOCSave(const llvm::MachineInstr &MI) const;
   /// For LLVM's -O0 TOC save `mr rX, 2; std rX, 24(1)`: the `mr` whose copy
@@ -58,8 +63,15 @@ public:
   std::optional<llvm::Register>
   getCopySource(const llvm::MachineInstr &MI) const;
 
-  /// A call that returns here (not a tail branch).
+  /// A call that returns here (not a tail branch): an instruction flagged as
+  /// a call, or a pseudo that the AsmPrinter turns into one (isTLSCall).
+  /// Rules 2 and 4 ask this, so that every `bl` in the output counts.
   bool isCall(const llvm::MachineInstr &MI) const;
+  /// A general- or local-dynamic TLS pseudo (GETtlsADDR, GETtlsldADDR,
+  /// ADDItls{gd,ld}LADDR and their PCREL forms) that becomes
+  /// `bl __tls_get_addr(sym@tlsgd); nop` at emission (PPCAsmPrinter::
+  /// EmitTlsCall) but is not flagged as a call.
+  bool isTLSCall(const llvm::MachineInstr &MI) const;
   /// A call that leaves the function for good (b sym, bctr).
   bool isTailBranch(const llvm::MachineInstr &MI) const;
   /// The symbol a direct call or tail branch targets, if any.
@@ -69,7 +81,8 @@ public:
   /// An indirect call whose pseudo includes the TOC reload
   /// (BCTRL8_LDinto_toc and its _RM twin).
   bool includesTOCReload(const llvm::MachineInstr &MI) const;
-  /// A direct call whose pseudo is followed by a nop (BL8_NOP and kin).
+  /// A direct call whose pseudo is followed by a nop (BL8_NOP and kin, and
+  /// the TLS calls, which the AsmPrinter emits with their nop).
   bool includesCallNop(const llvm::MachineInstr &MI) const;
   /// The opcode that is \p MI's call followed by a nop, if there is one.
   std::optional<unsigned> getCallNopOpcode(const llvm::MachineInstr &MI) const;
@@ -98,6 +111,7 @@ private:
   /// index.
   llvm::SmallVector<unsigned, 8> CallsWithoutNop, CallsWithNop;
   llvm::SmallVector<unsigned, 4> IndirectCallsWithTOCReload;
+  llvm::SmallVector<unsigned, 6> TLSCalls;
 };
 
 } // namespace ppcgoabi
