@@ -47,7 +47,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))), "lib"))
-from ppcgoabi import bench, measure, modes, process, tools, weave  # noqa: E402
+from ppcgoabi import bench, modes, process, tools, weave  # noqa: E402
+from ppcgoabi.measure import check_objects  # noqa: E402
 
 # The plugin's counters (-ppc-go-abi-stats): (pass, description) -> key.
 COUNTERS = {
@@ -84,7 +85,7 @@ def parse_stats(stderr):
 
 def checker_violations(checker, mode, go, objs):
     """{rule: violations} in \\p objs."""
-    return measure.check_objects(checker, mode, go, objs)[1]
+    return check_objects(checker, mode, go, objs)[1]
 
 
 def writes_r1(mnemonic, operands):

@@ -42,7 +42,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))), "lib"))
-from ppcgoabi import bench, measure, process, tools  # noqa: E402
+from ppcgoabi import bench, process, tools  # noqa: E402
+from ppcgoabi.measure import text_size  # noqa: E402
 
 ANNOTATE_LINE = re.compile(r"^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(.*) \[(.*)\]$")
 
@@ -131,7 +132,7 @@ def measure(args, module, configs, runs, tmp):
         if cfg == "not-loaded":
             if not os.path.exists(cmd[-1]):  # callgrind's run wrote it
                 process.check_run(cmd)
-            res["text_bytes"] = measure.text_size([cmd[-1]], args.llvm_bin)
+            res["text_bytes"] = text_size([cmd[-1]], args.llvm_bin)
     if runs:
         for cfg, t in wall_times(cmds, runs).items():
             res["configs"][cfg]["wall_median_s"] = round(t, 4)

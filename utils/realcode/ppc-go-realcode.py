@@ -99,7 +99,7 @@ class Toolchain:
                 mode.clang_plugin_flags
         self.jobs = args.jobs
 
-    def compile_all(self, sources, objdir, extra):
+    def compile_all(self, srcs, objdir, extra):
         """Compiles each source to objdir/<name>.o, in parallel."""
         os.makedirs(objdir, exist_ok=True)
 
@@ -109,7 +109,7 @@ class Toolchain:
             check_run(self.cc + self.cflags + extra + ["-c", src, "-o", obj])
             return obj
         with concurrent.futures.ThreadPoolExecutor(self.jobs) as pool:
-            return list(pool.map(one, sources))
+            return list(pool.map(one, srcs))
 
     def link(self, objs, out, libs=()):
         check_run(self.cc + ["-fPIC"] + list(objs) + ["-o", out] + list(libs))
