@@ -8,7 +8,8 @@
 """Counts the instructions the plugin adds, rule by rule, against the
 minimum the rules require for the same module (a benchmark, not a test).
 
-For each module and mode (pic = Go's -shared, static, dynlink) the module is
+For each module and mode (shared = Go's -shared, also given as pic; static;
+dynlink) the module is
 compiled twice by llc: without the plugin (stock) and with it enabled
 (-ppc-go-abi-stats prints what each pass did). Then:
 
@@ -29,27 +30,25 @@ compiled twice by llc: without the plugin (stock) and with it enabled
              to: a duplicated or stray save; the target is zero
   checked    ppc-go-abi-check on the go object: must be clean
 
-Modules: the SQLite amalgamation (utils/bench/common.py) and a corpus of
-fuzz modules with calls woven in (utils/fuzz), which call
+Modules: the SQLite amalgamation (utils/lib/ppcgoabi/bench.py) and a corpus
+of fuzz modules with calls woven in as the fuzz driver does
+(utils/lib/ppcgoabi/weave.py), which call
 runtime.deferreturn. Prints Markdown tables for docs/benchmarks.md.
 
   utils/bench/code-size.py --build build --llvm-bin /usr/lib/llvm-22/bin
 """
 
 import argparse
-import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "fuzz"))
-import common  # noqa: E402
-import weave_calls  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import bench, modes, process, tools, weave  # noqa: E402
+from ppcgoabi.measure import check_objects  # noqa: E402
 
 # The plugin's counters (-ppc-go-abi-stats): (pass, description) -> key.
 COUNTERS = {
@@ -85,16 +84,8 @@ def parse_stats(stderr):
 
 
 def checker_violations(checker, mode, go, objs):
-    p = subprocess.run([checker, "--go=" + go, "--mode=" + mode,
-                        "--format=json"] + objs, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True)
-    if p.returncode not in (0, 1):
-        raise RuntimeError("ppc-go-abi-check: %s" % p.stderr)
-    counts = {}
-    for f in json.loads(p.stdout)["files"]:
-        for v in f.get("violations", []):
-            counts[v["rule"]] = counts.get(v["rule"], 0) + 1
-    return counts
+    """{rule: violations} in \\p objs."""
+    return check_objects(checker, mode, go, objs)[1]
 
 
 def writes_r1(mnemonic, operands):
@@ -114,8 +105,8 @@ def disassembly_counts(llvm_bin, objs):
     tail branches to symbols (`b sym` with a REL24 relocation)."""
     insns = saves = stray = tails = 0
     for obj in objs:
-        out = common.check_run([os.path.join(llvm_bin, "llvm-objdump"), "-dr",
-                                obj]).stdout
+        out = process.check_run([os.path.join(llvm_bin, "llvm-objdump"),
+                                 "-dr", obj]).stdout
         prev = None
         for line in out.splitlines():
             if not line.strip() or line.endswith(">:"):
@@ -140,23 +131,21 @@ def compile_pair(args, module, mode, tmp, tag):
     """(stock object, go object, stats) or None if either compile fails."""
     stock = os.path.join(tmp, tag + ".stock.o")
     go = os.path.join(tmp, tag + ".go.o")
-    cmd_s = common.llc_command(args.llvm_bin, args.plugin, "not-loaded",
-                               module, stock, mode, args.extra)
-    cmd_g = common.llc_command(args.llvm_bin, args.plugin, "enabled",
-                               module, go, mode,
-                               args.extra + ["-ppc-go-version=" + args.go,
-                                             "-ppc-go-abi-stats"])
-    ps = subprocess.run(cmd_s, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                        text=True)
-    pg = subprocess.run(cmd_g, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                        text=True)
+    cmd_s = bench.llc_command(args.llvm_bin, args.plugin, "not-loaded",
+                              module, stock, mode, args.extra)
+    cmd_g = bench.llc_command(args.llvm_bin, args.plugin, "enabled",
+                              module, go, mode,
+                              args.extra + ["-ppc-go-version=" + args.go,
+                                            "-ppc-go-abi-stats"])
+    ps = process.run(cmd_s)
+    pg = process.run(cmd_g)
     if ps.returncode != 0 or pg.returncode != 0:
         return None, (ps.stderr + pg.stderr).strip().splitlines()[:1]
     return (stock, go, parse_stats(pg.stderr)), None
 
 
 def measure(args, name, modules, mode, tmp):
-    _, _, checker_mode = common.MODES[mode]
+    checker_mode = modes.get(mode).checker_mode
     stocks, gos, failed = [], [], []
     stats = {k: 0 for k in COUNTERS.values()}
     for i, m in enumerate(modules):
@@ -255,9 +244,9 @@ def fuzz_corpus(args, out_dir):
     for seed in range(1, args.corpus + 1):
         out = os.path.join(out_dir, "fuzz-%d.ll" % seed)
         if not os.path.exists(out):
-            raw = common.check_run([stress, "-seed=%d" % seed,
-                                    "-size=400", "-o", "-"]).stdout
-            text, _ = weave_calls.weave(raw, seed, 0.1)
+            raw = process.check_run([stress, "-seed=%d" % seed,
+                                     "-size=400", "-o", "-"]).stdout
+            text, _ = weave.weave(raw, seed, 0.1)
             with open(out, "w") as f:
                 f.write(text)
         mods.append(out)
@@ -273,36 +262,40 @@ def main(argv):
     parser.add_argument("--work", default="/tmp/ppcgoabi-bench")
     parser.add_argument("--realcode-work", default="/tmp/ppcgoabi-realcode")
     parser.add_argument("--go", default="1.17")
-    parser.add_argument("--modes", default="pic,static,dynlink")
+    parser.add_argument("--modes", default="shared,static,dynlink",
+                        help="Go build modes ('pic' = shared)")
     parser.add_argument("--sets", default="sqlite,fuzz")
     parser.add_argument("--corpus", type=int, default=200,
                         help="fuzz modules in the corpus")
     parser.add_argument("--extra-llc-args", default="")
     parser.add_argument("--json")
     args = parser.parse_args(argv)
-    build = os.path.abspath(args.build)
-    args.plugin = os.path.join(build, "lib", "PPCGoABI.so")
-    args.checker = os.path.join(build, "bin", "ppc-go-abi-check")
+    try:
+        args.modes = modes.parse_list(args.modes)
+    except ValueError as e:
+        parser.error(str(e))
+    args.plugin = tools.plugin_of(args.build)
+    args.checker = tools.checker_of(args.build)
     args.extra = args.extra_llc_args.split()
-    work = os.path.join(args.work, "llvm-%d" % common.llvm_major(
-        args.llvm_bin))
+    llc = os.path.join(args.llvm_bin, "llc")
+    work = os.path.join(args.work, "llvm-%d" % tools.llvm_major(llc))
     os.makedirs(work, exist_ok=True)
     sets = {}
     if "sqlite" in args.sets:
-        sets["SQLite amalgamation"] = [common.sqlite_ir(
+        sets["SQLite amalgamation"] = [bench.sqlite_ir(
             args.llvm_bin, args.realcode_work, work)]
     if "fuzz" in args.sets:
         sets["fuzz corpus (llvm-stress + calls)"] = fuzz_corpus(args, work)
-    results = {"llvm": common.llvm_version(args.llvm_bin), "go": args.go,
+    results = {"llvm": tools.llvm_version(llc), "go": args.go,
                "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
                "extra_llc_args": args.extra_llc_args, "runs": []}
     with tempfile.TemporaryDirectory() as tmp:
         for name, mods in sets.items():
-            for mode in args.modes.split(","):
+            for mode in args.modes:
                 print("%s, %s" % (name, mode), flush=True)
                 results["runs"].append(measure(args, name, mods, mode, tmp))
     report(results)
-    common.write_json(args.json, results)
+    bench.write_json(args.json, results)
     return 0
 
 

@@ -20,7 +20,7 @@ run, callgrind's inclusive costs name what each pass of the plugin costs;
 the rest of the difference is the effect of the conventions on the code LLVM
 generates (r2 reserved, a larger prologue), not work done by the plugin.
 
-Modules (utils/bench/common.py builds them once into --work):
+Modules (utils/lib/ppcgoabi/bench.py builds them once into --work):
   sqlite3.ll             the SQLite amalgamation, the large real module
   sqlite3-K-of-8.ll      K/8 of its functions, K = 1, 2, 4: growth with size
   calls-N.ll             one block with N direct and N indirect calls, for
@@ -40,8 +40,10 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import common  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import bench, process, tools  # noqa: E402
+from ppcgoabi.measure import text_size  # noqa: E402
 
 ANNOTATE_LINE = re.compile(r"^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(.*) \[(.*)\]$")
 
@@ -49,20 +51,16 @@ ANNOTATE_LINE = re.compile(r"^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(.*) \[(.*)\]$")
 def callgrind(cmd, outfile):
     """Runs \\p cmd under callgrind; returns (total Ir, {function: inclusive
     Ir} for the plugin's functions and the branch selector)."""
-    subprocess.run(["valgrind", "--tool=callgrind",
-                    "--callgrind-out-file=" + outfile] + cmd,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                   check=False)
+    process.run(["valgrind", "--tool=callgrind",
+                 "--callgrind-out-file=" + outfile] + cmd)
     total = None
     with open(outfile) as f:
         for line in f:
             if line.startswith("summary:") or line.startswith("totals:"):
                 total = int(line.split()[1])
                 break
-    ann = subprocess.run(["callgrind_annotate", "--inclusive=yes",
-                          "--threshold=100", outfile],
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                         text=True, errors="replace").stdout
+    ann = process.run(["callgrind_annotate", "--inclusive=yes",
+                       "--threshold=100", outfile]).stdout
     funcs = {}
     for line in ann.splitlines():
         m = ANNOTATE_LINE.match(line)
@@ -118,11 +116,11 @@ def wall_times(cmds, runs):
 
 def measure(args, module, configs, runs, tmp):
     res = {"module": os.path.basename(module),
-           "functions": len(common.defined_functions(module)), "configs": {}}
+           "functions": len(bench.defined_functions(module)), "configs": {}}
     cmds = {}
     for cfg in configs:
         obj = os.path.join(tmp, "%s.o" % cfg)
-        cmds[cfg] = common.llc_command(args.llvm_bin, args.plugin, cfg,
+        cmds[cfg] = bench.llc_command(args.llvm_bin, args.plugin, cfg,
                                        module, obj, extra=args.extra)
     funcs = {}
     for cfg, cmd in cmds.items():
@@ -133,8 +131,8 @@ def measure(args, module, configs, runs, tmp):
             print("  %-16s %s Ir" % (cfg, format(total, ",")), flush=True)
         if cfg == "not-loaded":
             if not os.path.exists(cmd[-1]):  # callgrind's run wrote it
-                common.check_run(cmd)
-            res["text_bytes"] = common.text_bytes(args.llvm_bin, [cmd[-1]])
+                process.check_run(cmd)
+            res["text_bytes"] = text_size([cmd[-1]], args.llvm_bin)
     if runs:
         for cfg, t in wall_times(cmds, runs).items():
             res["configs"][cfg]["wall_median_s"] = round(t, 4)
@@ -199,7 +197,7 @@ def main(argv):
     parser.add_argument("--calls", default="250,500,1000,2000")
     parser.add_argument("--no-callgrind", action="store_true",
                         help="wall times only")
-    parser.add_argument("--configs", default=",".join(common.CONFIGS),
+    parser.add_argument("--configs", default=",".join(bench.CONFIGS),
                         help="configurations to measure on the SQLite "
                              "module (the growth sets always take "
                              "not-loaded and enabled)")
@@ -207,24 +205,24 @@ def main(argv):
                         help="added to every llc command (e.g. a workaround)")
     parser.add_argument("--json")
     args = parser.parse_args(argv)
-    args.plugin = os.path.join(os.path.abspath(args.build), "lib",
-                               "PPCGoABI.so")
+    args.plugin = tools.plugin_of(args.build)
     args.extra = args.extra_llc_args.split()
-    major = common.llvm_major(args.llvm_bin)
+    llc = os.path.join(args.llvm_bin, "llc")
+    major = tools.llvm_major(llc)
     work = os.path.join(args.work, "llvm-%d" % major)
     os.makedirs(work, exist_ok=True)
     parts = args.parts.split(",")
-    results = {"llvm": common.llvm_version(args.llvm_bin),
+    results = {"llvm": tools.llvm_version(llc),
                "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
                "extra_llc_args": args.extra_llc_args, "sets": []}
     all_configs = [c for c in args.configs.split(",") if c]
     for c in all_configs:
-        if c not in common.CONFIGS:
+        if c not in bench.CONFIGS:
             parser.error("unknown configuration '%s'" % c)
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = None
         if "sqlite" in parts or "scaling" in parts:
-            sqlite = common.sqlite_ir(args.llvm_bin, args.realcode_work, work)
+            sqlite = bench.sqlite_ir(args.llvm_bin, args.realcode_work, work)
         if "sqlite" in parts:
             print("sqlite3.ll", flush=True)
             results["sets"].append({
@@ -234,7 +232,7 @@ def main(argv):
         if "scaling" in parts:
             mods = []
             for k in (1, 2, 4):
-                m = common.sqlite_fraction(args.llvm_bin, sqlite, k, work)
+                m = bench.sqlite_fraction(args.llvm_bin, sqlite, k, work)
                 print(os.path.basename(m), flush=True)
                 mods.append(measure(args, m, ["not-loaded", "enabled"], 0,
                                     tmp))
@@ -243,7 +241,7 @@ def main(argv):
         if "calls" in parts:
             mods = []
             for n in [int(x) for x in args.calls.split(",")]:
-                m = common.calls_module(n, work)
+                m = bench.calls_module(n, work)
                 print(os.path.basename(m), flush=True)
                 mods.append(measure(args, m, ["not-loaded", "enabled"], 0,
                                     tmp))
@@ -253,7 +251,7 @@ def main(argv):
     for s in results["sets"]:
         s["llvm"] = results["llvm"]
         report(s)
-    common.write_json(args.json, results)
+    bench.write_json(args.json, results)
     return 0
 
 

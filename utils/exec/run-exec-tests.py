@@ -12,7 +12,8 @@ with it keeps r2 right when it runs among other modules and under a
 jmpdefer-style runtime. Each scenario is a small program of several modules
 (an executable and shared objects; sources in test/Exec/Inputs) whose checks
 can only pass if r2 is right at run time. It is built in each mode it applies
-to (pic: Go's -shared; dynlink: Go's -dynlink; static: Go's non-shared mode),
+to (shared: Go's -shared, also given as pic; dynlink: Go's -dynlink; static:
+Go's non-shared mode; utils/lib/ppcgoabi/modes.py),
 linked with each linker (ld.lld and GNU ld), and run under qemu-ppc64le, in
 several variants:
 
@@ -53,13 +54,14 @@ import sys
 import threading
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-TARGET = "powerpc64le-linux-gnu"
-SYSROOT = "/usr/powerpc64le-linux-gnu"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import (ROOT, SYSROOT, TARGET, TRIPLE, modes,  # noqa: E402
+                      process)
+
 LINKERS = ("lld", "bfd")
-MODES = ("pic", "dynlink", "static")
-INPUTS = os.path.normpath(
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
-                 os.pardir, "test", "Exec", "Inputs"))
+MODES = modes.NAMES
+INPUTS = os.path.join(ROOT, "test", "Exec", "Inputs")
 
 # ===----------------------------------------------------------------------===#
 # Assembly patterns and edits
@@ -260,7 +262,7 @@ def _direct_linked(mode: str) -> Tuple[Expectation, ...]:
 DIRECT = Scenario(
     name="direct",
     summary="direct calls across shared objects through the linkers' stubs",
-    modes=("pic", "dynlink"),
+    modes=("shared", "dynlink"),
     modules=_direct_modules,
     checks=lambda mode: 11 if mode == "dynlink" else 9,
     expect_asm=_direct_asm,
@@ -312,7 +314,7 @@ INDIRECT = Scenario(
     name="indirect",
     summary="indirect calls and callbacks across modules, into TOC-free and "
     "TOC-using leaves",
-    modes=("pic", "dynlink"),
+    modes=("shared", "dynlink"),
     modules=_indirect_modules,
     checks=lambda mode: 14,
     all_local_entries=("indirect_main.c", "indirect_b.c"),
@@ -403,7 +405,7 @@ def _defer_asm(mode: str) -> Tuple[Expectation, ...]:
 DEFER = Scenario(
     name="deferreturn",
     summary="deferred calls run by a jmpdefer-style runtime (Go 1.6-1.17)",
-    modes=("pic", "dynlink", "static"),
+    modes=("shared", "dynlink", "static"),
     modules=_defer_modules,
     checks=lambda mode: 30,
     expect_asm=_defer_asm,
@@ -428,7 +430,7 @@ DEFER = Scenario(
             options=disable_rule("deferreturn-pad"),
             must_fail=DEFER_GROUPS),
         Variant(
-            "no-pad-reload", positive=False, modes=("pic", "dynlink"),
+            "no-pad-reload", positive=False, modes=("shared", "dynlink"),
             why="the pad's ld 2,24(1) replaced by a nop: after a deferred "
             "function of another module the caller keeps that module's TOC",
             edits=(("defer_main.c", (DROP_PAD_RELOAD,)),
@@ -454,7 +456,7 @@ RECOVER_GROUPS = ("exe frame, systemstack(B)", "exe frame, gogo from B",
 RECOVER = Scenario(
     name="recover",
     summary="runtime-style r2 recovery from 24(r1) of plugin-compiled frames",
-    modes=("pic", "dynlink"),
+    modes=("shared", "dynlink"),
     modules=_recover_modules,
     checks=lambda mode: 5,
     expect_asm=lambda mode: tuple(
@@ -512,14 +514,14 @@ class Tools:
     verbose: bool
 
 
-def run(cmd: Sequence[str], tools: Tools,
-        **kwargs) -> subprocess.CompletedProcess:
+def run(cmd: Sequence[str], tools: Tools, **kwargs) -> process.Result:
     """Runs cmd; raises subprocess.TimeoutExpired after tools.timeout."""
     if tools.verbose:
         print("  $ " + " ".join(cmd), file=sys.stderr, flush=True)
-    return subprocess.run(list(cmd), stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, errors="replace",
-                          timeout=tools.timeout, **kwargs)
+    result = process.run(cmd, timeout=tools.timeout, **kwargs)
+    if result.timed_out:
+        raise subprocess.TimeoutExpired(result.cmd, tools.timeout)
+    return result
 
 
 def first_lines(text: str, n: int = 2) -> str:
@@ -559,7 +561,8 @@ class Builder:
             options = ()
             if plugin:
                 options = ("-ppc-go-abi",)
-                if mode == "dynlink" and source not in variant.no_dynlink:
+                if (modes.get(mode).dynlink and
+                        source not in variant.no_dynlink):
                     options += ("-ppc-go-dynlink",)
                 options += variant.options_for(source)
             edits = variant.edits_for(source)
@@ -581,7 +584,7 @@ class Builder:
                            options: Tuple[str, ...]):
         """Every object the plugin builds for a passing case must also pass
         the object checker (the rules, read back from the machine code)."""
-        if mode != "static":
+        if modes.get(mode).pic:
             mode = "dynlink" if "-ppc-go-dynlink" in options else "shared"
         self._check([self.tools.checker, "--mode=" + mode, obj],
                     "ppc-go-abi-check --mode=%s on %s" %
@@ -599,20 +602,17 @@ class Builder:
                          stem + ".o"], "assembling " + source)
             return stem + ".o", None
         if source.endswith(".ll"):
-            cmd = [t.llc, "-mtriple=powerpc64le-unknown-linux-gnu", "-O2",
-                   "-relocation-model=" + ("static" if mode == "static" else
-                                           "pic")]
+            cmd = [t.llc, "-mtriple=" + TRIPLE, "-O2"] + \
+                modes.get(mode).llc_flags
             if plugin:
                 cmd += ["-load=" + t.plugin] + list(options)
         else:
-            cmd = [t.clang, "--target=" + TARGET, "-O2", "-S", "-I", INPUTS,
-                   "-fno-pic" if mode == "static" else "-fPIC"]
-            if mode == "dynlink":
+            cmd = [t.clang, "--target=" + TARGET, "-O2", "-S", "-I",
+                   INPUTS] + modes.get(mode).clang_flags
+            if modes.get(mode).dynlink:
                 cmd += ["-DDYNLINK"]
             if plugin:
-                cmd += ["-Xclang", "-load", "-Xclang", t.plugin]
-                for o in options:
-                    cmd += ["-mllvm", o]
+                cmd += modes.clang_load(t.plugin) + modes.mllvm(options)
         self._check(cmd + [src, "-o", stem + ".s"], "compiling " + source)
         with open(stem + ".s") as f:
             asm = f.read()
@@ -692,7 +692,7 @@ class Case:
 SIGNALS = {s.value: s.name for s in signal.Signals}
 
 
-def describe_run(proc: Optional[subprocess.CompletedProcess],
+def describe_run(proc: Optional[process.Result],
                  expected_checks: int) -> Tuple[bool, str]:
     """Whether the program passed (exit status 0, every check printed and
     passed), and what happened."""
@@ -735,7 +735,7 @@ def link(case: Case, modules: Sequence[Module], objects: Dict[str, List[str]],
         if m.shared:
             cmd += ["-shared"]
         else:
-            cmd += ["-no-pie" if case.mode == "static" else "-pie"]
+            cmd += ["-pie" if modes.get(case.mode).pic else "-no-pie"]
         cmd += objects[m.name] + ["-L", casedir]
         cmd += ["-l" + n for n in m.needs] + ["-o", out]
         proc = run(cmd, tools)
@@ -833,6 +833,14 @@ def select_cases(args: argparse.Namespace) -> List[Case]:
     return cases
 
 
+def mode_name(text: str) -> str:
+    """--mode's argument: a mode's own name or an alias."""
+    try:
+        return modes.canonical(text)
+    except ValueError:
+        return text  # argparse names the choices
+
+
 def main(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -854,7 +862,8 @@ def main(argv: Sequence[str]) -> int:
                    choices=[s.name for s in SCENARIOS],
                    help="only this scenario (repeatable; default: all)")
     p.add_argument("--mode", action="append", choices=MODES,
-                   help="only this mode (repeatable)")
+                   type=mode_name,
+                   help="only this mode (repeatable; 'pic' = shared)")
     p.add_argument("--linker", action="append", choices=LINKERS,
                    help="only this linker (repeatable)")
     p.add_argument("--variant", action="append",

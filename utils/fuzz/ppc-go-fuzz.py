@@ -18,7 +18,8 @@ by hand:
      about to most of them (llvm-stress itself never calls).
   2. Each module is compiled by llc with the plugin loaded, at every -O level
      and in every mode asked for:
-       pic      -relocation-model=pic -ppc-go-abi        Go's -shared rules
+       shared   -relocation-model=pic -ppc-go-abi        Go's -shared rules
+                (also accepted as "pic")
        static   -relocation-model=static -ppc-go-abi     Go's non-shared rules
        dynlink  -relocation-model=pic -ppc-go-abi -ppc-go-dynlink
        off      -relocation-model=pic, plugin loaded, -ppc-go-abi not given
@@ -51,28 +52,28 @@ import argparse
 import concurrent.futures
 import json
 import os
-import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import weave_calls  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import TRIPLE, modes, process, tools, weave  # noqa: E402
 
-TRIPLE = "powerpc64le-unknown-linux-gnu"
+# The driver's own mode besides Go's: the plugin loaded but not enabled, in
+# PIC (shared's llc options).
+OFF = "off"
 
-# mode -> (llc options besides the plugin's, plugin options, checker mode)
-MODES = {
-    "pic": (["-relocation-model=pic"], ["-ppc-go-abi"], "shared"),
-    "static": (["-relocation-model=static"], ["-ppc-go-abi"], "static"),
-    "dynlink": (["-relocation-model=pic"], ["-ppc-go-abi", "-ppc-go-dynlink"],
-                "dynlink"),
-    "off": (["-relocation-model=pic"], [], None),
-}
+
+def mode_flags(mode):
+    """(llc options besides the plugin's, plugin options, checker mode)."""
+    if mode == OFF:
+        return modes.get("shared").llc_flags, [], None
+    m = modes.get(mode)
+    return m.llc_flags, m.plugin_flags, m.checker_mode
 
 # Failure classes, in the order they are reported.
 FAILURES = [
@@ -154,7 +155,7 @@ class Fuzzer:
     # -- commands -----------------------------------------------------------
 
     def llc_command(self, module, obj, opt, mode, go, cpu, plugin=True):
-        base, goflags, _ = MODES[mode]
+        base, goflags, _ = mode_flags(mode)
         cmd = list(self.llc)
         if plugin:
             cmd.append("-load=" + self.plugin)
@@ -168,15 +169,10 @@ class Fuzzer:
         cmd += ["-verify-machineinstrs", "-filetype=obj", module, "-o", obj]
         return cmd
 
-    def run(self, cmd, timeout=None):
-        try:
-            p = subprocess.run(cmd, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True,
-                               errors="replace",
-                               timeout=timeout or self.args.timeout)
-            return p.returncode, p.stdout + p.stderr
-        except subprocess.TimeoutExpired:
-            return None, "timeout after %ss" % (timeout or self.args.timeout)
+    def run(self, cmd):
+        """(exit status or None after the timeout, stdout + stderr)."""
+        r = process.run(cmd, timeout=self.args.timeout)
+        return r.returncode, r.output
 
     # -- one module ---------------------------------------------------------
 
@@ -201,7 +197,7 @@ class Fuzzer:
             raise RuntimeError("llvm-stress failed: " + out)
         density = 0.0 if self.args.no_calls else density_for(seed)
         with open(raw) as f:
-            text, woven = weave_calls.weave(f.read(), seed, density)
+            text, woven = weave.weave(f.read(), seed, density)
         with open(module, "w") as f:
             f.write(text)
 
@@ -236,7 +232,7 @@ class Fuzzer:
                     raise RuntimeError(
                         "the plugin did not load into %s:\n%s"
                         % (shlex.join(self.llc), out))
-                if rc == 0 and mode != "off":
+                if rc == 0 and mode != OFF:
                     results.append((opt, mode, obj))
                     continue
                 stock_obj = os.path.join(mdir, "O%s-%s.stock.o" % (opt, mode))
@@ -300,7 +296,7 @@ class Fuzzer:
             by_mode.setdefault(mode, []).append((opt, obj))
         checked = 0
         for mode, objs in by_mode.items():
-            cmode = MODES[mode][2]
+            cmode = mode_flags(mode)[2]
             base = [self.checker, "--go=" + go, "--mode=" + cmode]
             rc, out = self.run(base + [o for _, o in objs])
             checked += len(objs)
@@ -350,41 +346,6 @@ class Fuzzer:
         self.elapsed = time.time() - self.start
 
 
-def llc_version(llc):
-    out = subprocess.run(llc + ["--version"], stdout=subprocess.PIPE,
-                         text=True).stdout
-    m = re.search(r"LLVM version (\S+)", out)
-    return m.group(1) if m else "unknown"
-
-
-def find_checker(plugin):
-    # <build>/lib/PPCGoABI.so -> <build>/bin/ppc-go-abi-check
-    build = os.path.dirname(os.path.dirname(os.path.abspath(plugin)))
-    path = os.path.join(build, "bin", "ppc-go-abi-check")
-    return path if os.access(path, os.X_OK) else None
-
-
-def llvm_bin_of_build(plugin):
-    """The bin directory of the LLVM that <build>/lib/PPCGoABI.so was built
-    against (LLVM_TOOLS_BINARY_DIR in <build>/CMakeCache.txt), if known."""
-    cache = os.path.join(os.path.dirname(os.path.dirname(
-        os.path.abspath(plugin))), "CMakeCache.txt")
-    try:
-        with open(cache) as f:
-            for line in f:
-                if line.startswith("LLVM_DIR:"):
-                    # <prefix>/lib/cmake/llvm -> <prefix>/bin
-                    prefix = line.split("=", 1)[1].strip()
-                    for _ in range(3):
-                        prefix = os.path.dirname(prefix)
-                    bindir = os.path.join(prefix, "bin")
-                    if os.path.exists(os.path.join(bindir, "llc")):
-                        return bindir
-    except OSError:
-        pass
-    return None
-
-
 def main(argv):
     parser = argparse.ArgumentParser(
         description=__doc__,
@@ -408,8 +369,9 @@ def main(argv):
     parser.add_argument("--sizes", default="25,100,400",
                         help="llvm-stress -size values, cycled over seeds")
     parser.add_argument("--opt", default="0,2", help="llc -O levels")
-    parser.add_argument("--modes", default="pic,static,dynlink,off",
-                        help="subset of " + ",".join(MODES))
+    parser.add_argument("--modes", default="shared,static,dynlink,off",
+                        help="subset of %s ('pic' = shared)"
+                             % ",".join(modes.NAMES + (OFF,)))
     parser.add_argument("--go", default="1.17,1.19",
                         help="-ppc-go-version values, cycled over modules")
     parser.add_argument("--cpus", default=",pwr9",
@@ -431,7 +393,8 @@ def main(argv):
     args = parser.parse_args(argv)
 
     if not args.llvm_bin:
-        args.llvm_bin = llvm_bin_of_build(args.plugin)
+        args.llvm_bin = tools.llvm_bin_of_build(
+            tools.build_of_plugin(args.plugin))
     if not args.llvm_bin:
         llc = shutil.which("llc")
         if not llc:
@@ -440,12 +403,12 @@ def main(argv):
     args.seeds = parse_range_list(args.seeds)
     args.sizes = [int(s) for s in args.sizes.split(",") if s]
     args.opt = [o.strip() for o in args.opt.split(",") if o.strip()]
-    args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    try:
+        args.modes = modes.parse_list(args.modes, extra=(OFF,))
+    except ValueError as e:
+        parser.error(str(e))
     args.go = [g.strip() for g in args.go.split(",") if g.strip()]
     args.cpus = [c.strip() for c in args.cpus.split(",")]
-    for m in args.modes:
-        if m not in MODES:
-            parser.error("unknown mode '%s'" % m)
     if not os.path.exists(args.plugin):
         parser.error("no plugin at %s" % args.plugin)
     if args.checker == "none":
@@ -454,7 +417,7 @@ def main(argv):
         if not os.access(args.checker, os.X_OK):
             parser.error("checker %s is not executable" % args.checker)
     else:
-        args.checker = find_checker(args.plugin)
+        args.checker = tools.find_checker(args.plugin)
     if args.require_checker and not args.checker:
         parser.error("no ppc-go-abi-check next to %s (--require-checker)"
                      % args.plugin)
@@ -468,7 +431,7 @@ def main(argv):
         os.makedirs(args.keep, exist_ok=True)
 
     fuzzer = Fuzzer(args)
-    version = llc_version(fuzzer.llc)
+    version = tools.llvm_version(fuzzer.llc)
     print("ppc-go-fuzz: llc LLVM %s (%s)" % (version, shlex.join(fuzzer.llc)))
     print("ppc-go-fuzz: plugin %s" % fuzzer.plugin)
     print("ppc-go-fuzz: checker %s" % (

@@ -24,8 +24,11 @@ import fcntl
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import process  # noqa: E402
 
 KINDS = {
     "pie": (["-buildmode=pie"], False),
@@ -70,8 +73,10 @@ def main():
     flags, cgo = KINDS[args.kind]
     if cgo and not shutil.which(CC):
         fail("-buildmode=%s needs cgo and %s" % (args.kind, CC))
-    version = subprocess.run([go, "version"], stdout=subprocess.PIPE,
-                             universal_newlines=True, check=True).stdout
+    try:
+        version = process.check_run([go, "version"]).stdout
+    except RuntimeError as e:
+        fail(str(e))
     root = os.path.join(os.path.dirname(os.path.abspath(args.tmp)),
                         "go-builds")
     os.makedirs(root, exist_ok=True)
@@ -101,10 +106,7 @@ def main():
                 # Keep the external linker's input: Go's own object file.
                 cmd.append("-ldflags=-tmpdir=" + linktmp)
             cmd.append(args.pkg)
-            p = subprocess.run(cmd, cwd=args.src, env=env,
-                               stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT,
-                               universal_newlines=True)
+            p = process.run(cmd, cwd=args.src, env=env, merge=True)
             if p.returncode != 0:
                 fail("%s failed:\n%s" % (" ".join(cmd), p.stdout))
             with open(done, "w") as f:

@@ -6,7 +6,8 @@ FileCheck line looks.
 Every *.ll file under the given directories is compiled with
 `LLC -ppc-go-abi -filetype=obj` in each Go build mode (shared:
 -relocation-model=pic; dynlink: pic and -ppc-go-dynlink; static:
--relocation-model=static), with the plugin's default Go version, and the
+-relocation-model=static; utils/lib/ppcgoabi/modes.py), with the plugin's
+default Go version, and the
 object is checked with `ppc-go-abi-check --mode=MODE` (the checker's default
 Go version is the plugin's). Functions the IR opts out of the conventions
 ("ppc-go-abi"="false") are passed to --ignore; nothing else is skipped.
@@ -18,6 +19,7 @@ skipped, with the file.
 
 Usage: sweep.py --llc "LLC -load=PLUGIN -mtriple=..." --checker CHECKER
                 --out DIR [--jobs N] [--modes shared,dynlink,static]
+                                     ("pic" is accepted for shared)
                 [--llc-extra=ARG]... DIR...
 Prints one line per object and a summary; exits 1 if any object fails.
 --llc-extra appends an argument to every llc command. With
@@ -31,14 +33,11 @@ import concurrent.futures
 import os
 import re
 import shlex
-import subprocess
 import sys
 
-MODES = {
-    "shared": ["-relocation-model=pic"],
-    "dynlink": ["-relocation-model=pic", "-ppc-go-dynlink"],
-    "static": ["-relocation-model=static"],
-}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import modes as go_modes, process  # noqa: E402
 
 ATTR_GROUP = re.compile(r'^attributes\s+#(\d+)\s*=\s*\{(.*)\}', re.M)
 DEFINE = re.compile(r'^define\b[^@]*@("(?:[^"\\]|\\.)*"|[-\w$.]+)\s*\((.*)$',
@@ -63,9 +62,8 @@ def opted_out_functions(text):
 
 
 def run(cmd):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       universal_newlines=True)
-    return p.returncode, p.stdout
+    r = process.run(cmd, merge=True)
+    return r.returncode, r.stdout
 
 
 RULE = re.compile(r"error: \[([a-z-]+)\]")
@@ -78,15 +76,16 @@ def sweep_one(args, root, path, mode):
     rel = os.path.relpath(path, root)
     base = re.sub(r'[^\w.-]', '_', rel)
     obj = os.path.join(args.out, "%s.%s.o" % (base, mode))
-    llc = shlex.split(args.llc) + ["-ppc-go-abi", "-filetype=obj"] + \
-        MODES[mode] + args.llc_extra + [path, "-o", obj]
+    m = go_modes.get(mode)
+    llc = shlex.split(args.llc) + m.plugin_flags + ["-filetype=obj"] + \
+        m.llc_flags + args.llc_extra + [path, "-o", obj]
     rc, out = run(llc)
     if rc != 0:
         return "error", "FAIL %s %s: llc failed (%d)\n  %s\n%s" % (
             mode, rel, rc, " ".join(map(shlex.quote, llc)), out), set()
     with open(path, errors="replace") as f:
         ignored = opted_out_functions(f.read())
-    check = [args.checker, "--mode=" + mode]
+    check = [args.checker, "--mode=" + m.checker_mode]
     if ignored:
         check.append("--ignore=^(%s)$" % "|".join(map(re.escape, ignored)))
     check.append(obj)
@@ -116,10 +115,10 @@ def main():
     ap.add_argument("dirs", nargs="+")
     args = ap.parse_args()
 
-    modes = args.modes.split(",")
-    for m in modes:
-        if m not in MODES:
-            ap.error("unknown mode %r" % m)
+    try:
+        modes = go_modes.parse_list(args.modes)
+    except ValueError as e:
+        ap.error(str(e))
     os.makedirs(args.out, exist_ok=True)
 
     work = []
@@ -133,7 +132,11 @@ def main():
                 path = os.path.join(dirpath, name)
                 with open(path, errors="replace") as f:
                     m = SWEEP_MODES.search(f.read())
-                wanted = m.group(1).split(",") if m else modes
+                try:
+                    wanted = go_modes.parse_list(m.group(1)) if m else modes
+                except ValueError as e:
+                    print("sweep: %s: SWEEP-MODES: %s" % (path, e))
+                    return 1
                 for mode in modes:
                     if mode in wanted:
                         work.append((root, path, mode))

@@ -15,7 +15,8 @@ built for,
 
   stock  clang --target=powerpc64le-linux-gnu -O2 -fPIC
   go     the same plus -Xclang -load -Xclang <plugin> -mllvm -ppc-go-abi
-         (and -mllvm -ppc-go-dynlink with --mode=dynlink)
+         (and -mllvm -ppc-go-dynlink with --mode=dynlink; --mode=shared,
+         the default, may also be given as --mode=pic)
 
 their own test programs run under qemu-ppc64le for both builds, and:
 
@@ -65,79 +66,23 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__))))
-SYSROOT = "/usr/powerpc64le-linux-gnu"
-TARGET = "powerpc64le-linux-gnu"
-DEB_SRC_FILE = "/etc/apt/sources.list.d/ppcgoabi-deb-src.sources"
-DEB_SRC = """# Added by PPCGoABI utils/realcode: Debian source packages.
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-"""
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "lib"))
+from ppcgoabi import (ROOT, SYSROOT, TARGET, measure, modes,  # noqa: E402
+                      process, sources, tools)
+
 VARIANTS = ["stock", "go"]
-
-
-def log(msg):
-    print("ppc-go-realcode: " + msg, flush=True)
-
-
-def run(cmd, cwd=None, stdin=None, timeout=None, env=None):
-    p = subprocess.run(cmd, cwd=cwd, stdin=stdin, stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, timeout=timeout, env=env)
-    return p.returncode, p.stdout.decode("utf-8", "replace")
+log = sources.log
 
 
 def check_run(cmd, **kw):
-    rc, out = run(cmd, **kw)
-    if rc != 0:
-        raise RuntimeError("command failed (%d): %s\n%s"
-                           % (rc, shlex.join(cmd), out[-4000:]))
-    return out
+    """The command's output (stdout and stderr); RuntimeError on failure."""
+    return process.check_run(cmd, merge=True, **kw).stdout
 
 
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
-
-
-# -- fetching -----------------------------------------------------------------
-
-def have_deb_src():
-    for path in ["/etc/apt/sources.list"] + glob.glob(
-            "/etc/apt/sources.list.d/*"):
-        try:
-            with open(path) as f:
-                text = f.read()
-        except OSError:
-            continue
-        if re.search(r"^\s*(Types:.*\bdeb-src\b|deb-src\s)", text, re.M):
-            return True
-    return False
-
-
-def fetch(package, srcdir):
-    """apt-get source PACKAGE into srcdir; returns the extracted tree."""
-    os.makedirs(srcdir, exist_ok=True)
-    trees = [d for d in glob.glob(os.path.join(srcdir, package + "-*"))
-             if os.path.isdir(d)]
-    if trees:
-        return trees[0]
-    if not have_deb_src():
-        log("adding a deb-src line (%s) and running apt-get update"
-            % DEB_SRC_FILE)
-        with open(DEB_SRC_FILE, "w") as f:
-            f.write(DEB_SRC)
-        check_run(["apt-get", "update"])
-    log("apt-get source %s" % package)
-    check_run(["apt-get", "source", package], cwd=srcdir)
-    trees = [d for d in glob.glob(os.path.join(srcdir, package + "-*"))
-             if os.path.isdir(d)]
-    if not trees:
-        raise RuntimeError("apt-get source %s extracted nothing" % package)
-    return trees[0]
 
 
 # -- building -----------------------------------------------------------------
@@ -146,15 +91,15 @@ class Toolchain:
     def __init__(self, args, variant):
         self.variant = variant
         self.cc = [args.clang, "--target=" + TARGET]
-        self.cflags = ["-O2", "-fPIC"] + shlex.split(args.extra_cflags)
+        mode = modes.get(args.mode)
+        self.cflags = ["-O2"] + mode.clang_flags + shlex.split(
+            args.extra_cflags)
         if variant == "go":
-            self.cflags += ["-Xclang", "-load", "-Xclang", args.plugin,
-                            "-mllvm", "-ppc-go-abi"]
-            if args.mode == "dynlink":
-                self.cflags += ["-mllvm", "-ppc-go-dynlink"]
+            self.cflags += modes.clang_load(args.plugin) + \
+                mode.clang_plugin_flags
         self.jobs = args.jobs
 
-    def compile_all(self, sources, objdir, extra):
+    def compile_all(self, srcs, objdir, extra):
         """Compiles each source to objdir/<name>.o, in parallel."""
         os.makedirs(objdir, exist_ok=True)
 
@@ -164,7 +109,7 @@ class Toolchain:
             check_run(self.cc + self.cflags + extra + ["-c", src, "-o", obj])
             return obj
         with concurrent.futures.ThreadPoolExecutor(self.jobs) as pool:
-            return list(pool.map(one, sources))
+            return list(pool.map(one, srcs))
 
     def link(self, objs, out, libs=()):
         check_run(self.cc + ["-fPIC"] + list(objs) + ["-o", out] + list(libs))
@@ -379,18 +324,6 @@ class SQLite:
     def __init__(self, zlib):
         self.zlib = zlib
 
-    def amalgamation(self, src, work, jobs):
-        """sqlite3.c, generated on the host like `make sqlite3.c`."""
-        host = os.path.join(work, "host-sqlite3")
-        target = os.path.join(host, "sqlite3.c")
-        if os.path.exists(target):
-            return host
-        os.makedirs(host, exist_ok=True)
-        log("generating the SQLite amalgamation (host configure, tclsh)")
-        check_run([os.path.join(src, "configure"), "--disable-tcl"], cwd=host)
-        check_run(["make", "-j%d" % jobs, "sqlite3.c"], cwd=host)
-        return host
-
     def build(self, src, tc, out):
         amal = self.amalgamation_dir
         inc = ["-I" + amal, "-I" + os.path.join(src, "test"),
@@ -453,36 +386,6 @@ def expect_verification_hash(out, cwd):
     return None
 
 
-# -- the checker --------------------------------------------------------------
-
-def check_objects(checker, mode, objs):
-    """ppc-go-abi-check --mode=<mode> over \\p objs: (checked functions,
-    violations by rule, unreadable files)."""
-    rc, out = run([checker, "--go=1.17", "--mode=" + mode, "--format=json"]
-                  + objs)
-    if rc not in (0, 1):
-        raise RuntimeError("ppc-go-abi-check failed (%d):\n%s" % (rc, out))
-    report = json.loads(out)
-    checked, violations, unreadable = 0, {}, 0
-    for f in report["files"]:
-        if f["status"] not in ("ok", "violations"):
-            unreadable += 1
-        checked += f.get("checked", 0)
-        for v in f.get("violations", []):
-            violations[v["rule"]] = violations.get(v["rule"], 0) + 1
-    return checked, violations, unreadable
-
-
-def text_size(objs, llvm_bin):
-    out = check_run([os.path.join(llvm_bin, "llvm-size"), "-A"] + objs)
-    total = 0
-    for line in out.splitlines():
-        m = re.match(r"^\.text\S*\s+(\d+)", line)
-        if m:
-            total += int(m.group(1))
-    return total
-
-
 # -- main ---------------------------------------------------------------------
 
 def main(argv):
@@ -500,16 +403,16 @@ def main(argv):
                         help="added to both builds (e.g. a workaround)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=float, default=1800)
-    parser.add_argument("--mode", choices=("shared", "dynlink"),
+    parser.add_argument("--mode", choices=("shared", "dynlink", "pic"),
                         default="shared",
                         help="Go build mode of the go build (PIC either "
-                             "way): shared (Go's -shared) or dynlink")
+                             "way): shared (Go's -shared; also 'pic') or "
+                             "dynlink")
     parser.add_argument("--json", help="write the results here")
     args = parser.parse_args(argv)
-    args.plugin = os.path.join(os.path.abspath(args.build), "lib",
-                               "PPCGoABI.so")
-    args.checker = os.path.join(os.path.abspath(args.build), "bin",
-                                "ppc-go-abi-check")
+    args.mode = modes.canonical(args.mode)
+    args.plugin = tools.plugin_of(args.build)
+    args.checker = tools.checker_of(args.build)
     args.clang = os.path.join(args.llvm_bin, "clang")
     for path in (args.plugin, args.checker, args.clang):
         if not os.path.exists(path):
@@ -535,10 +438,10 @@ def main(argv):
     ok = True
     for name in projects:
         proj = known[name]
-        src = fetch(proj.package, srcdir)
+        src = sources.fetch(proj.package, srcdir)
         if name == "sqlite3":
-            proj.amalgamation_dir = proj.amalgamation(src, args.work,
-                                                      args.jobs)
+            proj.amalgamation_dir = sources.sqlite_amalgamation(
+                src, args.work, args.jobs)
         res = {"source": os.path.basename(src), "builds": {}, "tests": {},
                "problems": []}
         results["projects"][name] = res
@@ -560,11 +463,12 @@ def main(argv):
                 ok = False
                 continue
             builds[variant] = (objs, bindir)
-            checked, violations, unreadable = check_objects(
-                args.checker, args.mode, objs)
+            checked, violations, unreadable = measure.check_objects(
+                args.checker, modes.get(args.mode).checker_mode, "1.17",
+                objs)
             res["builds"][variant] = {
                 "objects": len(objs), "seconds": round(time.time() - t0, 1),
-                "text_bytes": text_size(objs, args.llvm_bin),
+                "text_bytes": measure.text_size(objs, args.llvm_bin),
                 "functions_checked": checked, "violations": violations,
                 "unreadable": unreadable}
         if len(builds) != len(VARIANTS):
