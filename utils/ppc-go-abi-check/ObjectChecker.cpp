@@ -1099,7 +1099,7 @@ void Checker::checkTOCSave(Code &C, std::vector<bool> &BeforeFrame) {
     IsCall[I] =
         (K == Flow::Call || K == Flow::IndirectCall) && !isMorestackCall(C, I);
     AnyCall |= IsCall[I];
-    WritesSP[I] = D.writesGPR(C.Insns[I], 1);
+    WritesSP[I] = D.changesGPR(C.Insns[I], 1);
   }
 
   // BeforeFrame: reachable from the entry without passing an instruction
@@ -1225,7 +1225,7 @@ bool Checker::isMovedFromR12OnAllPaths(const Code &C, size_t Call) const {
         return false;
       continue; // This path is fine.
     }
-    if (D.writesGPR(In, 12) || Preds[I].empty())
+    if (D.changesGPR(In, 12) || Preds[I].empty())
       return false;
     Work.append(Preds[I].begin(), Preds[I].end());
   }
@@ -1252,7 +1252,7 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
       Setter = I;
       break;
     }
-    if (!R12Def && D.writesGPR(C.Insns[I], 12))
+    if (!R12Def && D.changesGPR(C.Insns[I], 12))
       R12Def = I;
     if (BlockStart(I))
       break;
@@ -1278,7 +1278,7 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
   auto LastWriteBefore = [&](unsigned R,
                              size_t Before) -> std::optional<size_t> {
     for (size_t I = Before; I-- > 0;) {
-      if (D.writesGPR(C.Insns[I], R))
+      if (D.changesGPR(C.Insns[I], R))
         return I;
       if (BlockStart(I))
         break;
@@ -1307,13 +1307,13 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
     // from the copy to the mt*.
     if (!BlockStart(*Setter))
       for (size_t I = *Setter; I-- > 0;) {
-        if (D.writesGPR(C.Insns[I], 12)) {
+        if (D.changesGPR(C.Insns[I], 12)) {
           Quote.push_back(I);
           if (IsCopyFromSource(I) || LoadsSameImmediateAsSource(I))
             return true;
           break;
         }
-        if (D.writesGPR(C.Insns[I], *Source)) {
+        if (D.changesGPR(C.Insns[I], *Source)) {
           std::optional<size_t> R12Write = LastWriteBefore(12, I);
           if (R12Write && LoadsSameImmediateAsSource(*R12Write)) {
             Quote.push_back(*R12Write);
@@ -1342,7 +1342,7 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
   if (IsCopyFromSource(*R12Def)) {
     bool Clobbered = false;
     for (size_t I = *Setter + 1; I != *R12Def; ++I)
-      Clobbered |= D.writesGPR(C.Insns[I], *Source);
+      Clobbered |= D.changesGPR(C.Insns[I], *Source);
     if (!Clobbered)
       return true;
   }
@@ -1485,7 +1485,7 @@ void Checker::checkReservedRegisters(Code &C,
       C.Insns.size() >= 2 && isGlobalEntry(C.Insns[0].Word, C.Insns[1].Word);
   for (size_t I = 0, N = C.Insns.size(); I != N; ++I) {
     const Insn &In = C.Insns[I];
-    if (!D.writesGPR(In, 2))
+    if (!D.changesGPR(In, 2))
       continue;
     if (HasPrologue && I < 2)
       continue; // The global entry prologue.
@@ -1594,6 +1594,12 @@ void Checker::run() {
       Report.Stubs.push_back(F.Name);
       continue;
     }
+    if (!Relocatable && !Opts.CheckStartupCode &&
+        any_of(F.Names,
+               [](const std::string &N) { return isStartupCode(N); })) {
+      Report.Startup.push_back(F.Name);
+      continue;
+    }
     if (GoTab) {
       auto It = GoTab->Functions.find(F.Addr);
       if (It == GoTab->Functions.end() ||
@@ -1620,6 +1626,18 @@ void Checker::run() {
 }
 
 } // namespace
+
+bool isStartupCode(StringRef Name) {
+  // glibc's csu/ (crt1.o's _start, crti.o's _init/_fini, the pre-2.34
+  // libc_nonshared.a __libc_csu_*, static-pie's _dl_relocate_static_pie) and
+  // libgcc's crtstuff.c (crtbegin*.o, crtend*.o).
+  return is_contained({"_start", "_init", "_fini", "__libc_csu_init",
+                       "__libc_csu_fini", "_dl_relocate_static_pie",
+                       "frame_dummy", "register_tm_clones",
+                       "deregister_tm_clones", "__do_global_dtors_aux",
+                       "__do_global_ctors_aux"},
+                      Name);
+}
 
 std::optional<std::string> findUnsupportedInput(const Binary &Bin) {
   const auto *ELF = dyn_cast<ELFObjectFileBase>(&Bin);

@@ -7,7 +7,8 @@
 //
 // ppc-go-abi-check [--go=1.N] [--mode=shared|dynlink|static]
 //                  [--deferreturn=SYM] [--no-toc-prologue=a,b,prefix*]
-//                  [--ignore=REGEX]... [--format=text|json] [--verbose]
+//                  [--ignore=REGEX]... [--check-startup-code]
+//                  [--format=text|json] [--verbose]
 //                  FILE...
 //
 // Tells whether powerpc64le ELF files (relocatable objects, archives of
@@ -79,6 +80,14 @@ static cl::list<std::string>
                    cl::desc("Do not check functions whose symbol name "
                             "matches this regular expression (repeatable)"),
                    cl::value_desc("regex"), cl::cat(CheckerCategory));
+
+static cl::opt<bool> CheckStartupCode(
+    "check-startup-code",
+    cl::desc("Also check the C runtime's startup code in executables and "
+             "shared objects (_start, _init, _fini, frame_dummy, "
+             "register_tm_clones, ...), which is listed and not checked by "
+             "default"),
+    cl::init(false), cl::cat(CheckerCategory));
 
 static cl::opt<std::string> Format("format",
                                    cl::desc("Output format: text or json"),
@@ -185,6 +194,7 @@ int main(int argc, char **argv) {
                         "': " + Why);
     Opts.Ignore.push_back(std::move(R));
   }
+  Opts.CheckStartupCode = CheckStartupCode;
   if (Format != "text" && Format != "json")
     return usageError("invalid --format='" + Format +
                       "': expected text or json");
