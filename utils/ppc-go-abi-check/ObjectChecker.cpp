@@ -1745,14 +1745,17 @@ void Checker::run() {
     ++Report.NumChecked;
     checkFunction(F);
   }
-  // Nothing checked is never a pass (a stripped file whose functions
-  // cannot be found would otherwise conform vacuously).
-  if (Report.NumChecked == 0 && Report.NumFunctions == 0)
-    Report.Error = Relocatable ? "no function symbols in executable sections: "
-                                 "nothing to check"
-                               : "no functions found: no function symbols "
-                                 "(.symtab, .dynsym), no Go function table "
-                                 "and no .eh_frame entries; nothing to check";
+  // Nothing checked is never a pass for an executable or shared object (a
+  // stripped file whose functions cannot be found would otherwise conform
+  // vacuously). A relocatable object keeps the symbols its linking needs:
+  // one without functions holds only data.
+  if (Relocatable && Report.NumFunctions == 0)
+    Report.Notes.push_back("no function symbols in executable sections: "
+                           "nothing to check");
+  else if (Report.NumFunctions == 0)
+    Report.Error = "no functions found: no function symbols (.symtab, "
+                   ".dynsym), no Go function table and no .eh_frame "
+                   "entries; nothing to check";
   else if (Report.NumChecked == 0 && Report.Ignored.empty())
     // What --ignore leaves out is the user's choice; the rest is not.
     Report.Error = "none of the " + utostr(Report.NumFunctions) +
