@@ -27,7 +27,20 @@
 # SCRATCH-NEXT:   > 0x{{[0-9a-f]+}}: 7c422214  add 2, 2, 4
 # SCRATCH:      scratch+0x10 (0x{{[0-9a-f]+}}): error: [reserved-registers] r2, the TOC pointer, is written by an ordinary instruction
 # SCRATCH-NEXT:   > 0x{{[0-9a-f]+}}: e8410010  ld 2, 16(1)
+# SCRATCH:      scratch+0x14 (0x{{[0-9a-f]+}}): error: [reserved-registers] r2, the TOC pointer, is written by an ordinary instruction
+# SCRATCH-NEXT:   > 0x{{[0-9a-f]+}}: 60420001  ori 2, 2, 1
+# SCRATCH:      scratch+0x18 (0x{{[0-9a-f]+}}): error: [reserved-registers] r2, the TOC pointer, is written by an ordinary instruction
+# SCRATCH-NEXT:   > 0x{{[0-9a-f]+}}: 60620000  ori 2, 3, 0
+# SCRATCH:      scratch+0x1c (0x{{[0-9a-f]+}}): error: [reserved-registers] r2, the TOC pointer, is written by an ordinary instruction
+# SCRATCH-NEXT:   > 0x{{[0-9a-f]+}}: 38400000  li 2, 0
 # GO17: 2 of 2 functions checked, 0 violations
+#
+# Instructions that write r2 with its own value are no-ops, not writes: GNU
+# as pads code alignment with `ori 2,2,0` (test/Checker/gnu-as.test).
+# RUN: %mc --defsym=NOOPS=1 %s -o %t.noops.o
+# RUN: %expect-exit 0 %ppc-go-abi-check --mode=shared %t.noops.o | FileCheck %s --check-prefix=NOOPS
+# RUN: %expect-exit 0 %ppc-go-abi-check --mode=static %t.noops.o | FileCheck %s --check-prefix=NOOPS
+# NOOPS: 2 of 2 functions checked, 0 violations
 #
 # A load from 8(1) that does not follow the stack-growth call:
 # RUN: %mc --defsym=STRAY_RELOAD=1 %s -o %t.stray.o
@@ -84,6 +97,9 @@
   mr 2, 3
   add 2, 2, 4
   ld 2, 16(1)
+  ori 2, 2, 1
+  ori 2, 3, 0
+  addi 2, 0, 0
   blr
   .size scratch, .-scratch
 .endif
@@ -93,4 +109,18 @@
   ld 2, 8(1)
   blr
   .size stray_reload, .-stray_reload
+.endif
+
+.ifdef NOOPS
+  gep noops
+  ori 2, 2, 0
+  oris 2, 2, 0
+  xori 2, 2, 0
+  xoris 2, 2, 0
+  mr 2, 2
+  and 2, 2, 2
+  addi 2, 2, 0
+  rotldi 2, 2, 0
+  blr
+  .size noops, .-noops
 .endif

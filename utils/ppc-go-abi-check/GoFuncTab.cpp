@@ -78,13 +78,19 @@ private:
 
 } // namespace
 
+/// A candidate pclntab: its bytes (to the end of its section) and address.
+struct TableCandidate {
+  StringRef Data;
+  uint64_t Addr = 0;
+};
+
 /// The bytes from the start of the pclntab to the end of its section, and
 /// the value of runtime.text (and its section, for relocatable files).
-static std::optional<StringRef> findTable(const ELF64LEObjectFile &Obj,
-                                          uint64_t &TextSymbol,
-                                          uint64_t &TextSection) {
+static std::optional<TableCandidate> findTable(const ELF64LEObjectFile &Obj,
+                                               uint64_t &TextSymbol,
+                                               uint64_t &TextSection) {
   bool Relocatable = Obj.getELFFile().getHeader().e_type == ELF::ET_REL;
-  std::optional<StringRef> Table;
+  std::optional<TableCandidate> Table;
   for (const SymbolRef &Sym : Obj.symbols()) {
     Expected<StringRef> Name = Sym.getName();
     if (!Name) {
@@ -115,7 +121,7 @@ static std::optional<StringRef> findTable(const ELF64LEObjectFile &Obj,
       continue;
     }
     if (Off < Contents->size())
-      Table = Contents->substr(Off);
+      Table = TableCandidate{Contents->substr(Off), *Value};
   }
   if (Table)
     return Table;
@@ -132,18 +138,106 @@ static std::optional<StringRef> findTable(const ELF64LEObjectFile &Obj,
       consumeError(Contents.takeError());
       return std::nullopt;
     }
-    return *Contents;
+    return TableCandidate{*Contents, Sec.getAddress()};
   }
   return std::nullopt;
 }
 
+/// A stripped, externally linked Go binary (c-shared, plugin, -linkmode=
+/// external with -s) has neither runtime.pclntab nor a .gopclntab section:
+/// the system linker merged the table into .data.rel.ro. If the file says it
+/// was built by Go (its .note.go.buildid or .go.buildinfo section), the
+/// table is found by its header: the magic, zero padding, the instruction
+/// size quantum 4 and pointer size 8 (runtime/symtab.go pcHeader).
+static std::vector<TableCandidate> scanForTable(const ELF64LEObjectFile &Obj) {
+  std::vector<TableCandidate> Found;
+  bool IsGo = false;
+  for (const SectionRef &Sec : Obj.sections()) {
+    Expected<StringRef> Name = Sec.getName();
+    if (!Name) {
+      consumeError(Name.takeError());
+      continue;
+    }
+    IsGo |= *Name == ".note.go.buildid" || *Name == ".go.buildinfo";
+  }
+  if (!IsGo)
+    return Found;
+  for (const SectionRef &Sec : Obj.sections()) {
+    if (Sec.isText() || Sec.isVirtual() ||
+        !(ELFSectionRef(Sec).getFlags() & ELF::SHF_ALLOC))
+      continue;
+    Expected<StringRef> Contents = Sec.getContents();
+    if (!Contents) {
+      consumeError(Contents.takeError());
+      continue;
+    }
+    StringRef D = *Contents;
+    // The linker aligns the table (Go: 32 bytes); 8 is enough to try.
+    for (uint64_t Off = 0; Off + 8 <= D.size(); Off += 8) {
+      uint32_t Magic = support::endian::read32le(D.data() + Off);
+      if ((Magic != MagicGo118 && Magic != MagicGo120) || D[Off + 4] != 0 ||
+          D[Off + 5] != 0 || D[Off + 6] != 4 || D[Off + 7] != 8)
+        continue;
+      Found.push_back({D.substr(Off), Sec.getAddress() + Off});
+    }
+  }
+  return Found;
+}
+
+/// The value of the 8-byte field at \p Addr once the dynamic loader has
+/// relocated it: the addend of its R_PPC64_RELATIVE relocation.
+static std::optional<uint64_t> findRelativeValue(const ELF64LEObjectFile &Obj,
+                                                 uint64_t Addr) {
+  const auto &EF = Obj.getELFFile();
+  auto Secs = EF.sections();
+  if (!Secs) {
+    consumeError(Secs.takeError());
+    return std::nullopt;
+  }
+  for (const auto &Sec : *Secs) {
+    if (Sec.sh_type != ELF::SHT_RELA)
+      continue;
+    auto Relas = EF.relas(Sec);
+    if (!Relas) {
+      consumeError(Relas.takeError());
+      continue;
+    }
+    for (const auto &R : *Relas)
+      if (R.r_offset == Addr && R.getType(false) == ELF::R_PPC64_RELATIVE)
+        return uint64_t(R.r_addend);
+  }
+  return std::nullopt;
+}
+
+static std::optional<GoFuncTab>
+parseTable(const ELF64LEObjectFile &Obj, const TableCandidate &Cand,
+           uint64_t TextSymbol, uint64_t TextSection, std::string &Note);
+
 std::optional<GoFuncTab> readGoFuncTab(const ELF64LEObjectFile &Obj,
                                        std::string &Note) {
-  GoFuncTab Tab;
-  uint64_t TextSymbol = 0;
-  std::optional<StringRef> Data = findTable(Obj, TextSymbol, Tab.TextSection);
-  if (!Data)
+  uint64_t TextSymbol = 0, TextSection = 0;
+  if (std::optional<TableCandidate> Table =
+          findTable(Obj, TextSymbol, TextSection))
+    return parseTable(Obj, *Table, TextSymbol, TextSection, Note);
+  if (Obj.getELFFile().getHeader().e_type == ELF::ET_REL)
     return std::nullopt;
+  for (const TableCandidate &Cand : scanForTable(Obj)) {
+    std::string CandNote;
+    std::optional<GoFuncTab> Tab = parseTable(Obj, Cand, 0, 0, CandNote);
+    if (Tab && !Tab->Functions.empty()) {
+      Tab->Format += ", found by its header (no runtime.pclntab symbol)";
+      return Tab;
+    }
+  }
+  return std::nullopt;
+}
+
+static std::optional<GoFuncTab>
+parseTable(const ELF64LEObjectFile &Obj, const TableCandidate &Cand,
+           uint64_t TextSymbol, uint64_t TextSection, std::string &Note) {
+  GoFuncTab Tab;
+  Tab.TextSection = TextSection;
+  std::optional<StringRef> Data = Cand.Data;
   Reader R(*Data);
   auto Unreadable = [&](const Twine &Why) {
     Note = ("a Go function table (pclntab) is present but " + Why +
@@ -168,6 +262,13 @@ std::optional<GoFuncTab> readGoFuncTab(const ELF64LEObjectFile &Obj,
   // Position-independent binaries may leave textStart to a dynamic
   // relocation; runtime.text is the same address.
   uint64_t Text = *TextStart ? *TextStart : TextSymbol;
+  if (!Text && Obj.getELFFile().getHeader().e_type != ELF::ET_REL) {
+    std::optional<uint64_t> Relocated = findRelativeValue(Obj, Cand.Addr + 24);
+    if (!Relocated)
+      return Unreadable("the start of its text is unknown (no runtime.text "
+                        "and no relocation of pcHeader.textStart)");
+    Text = *Relocated;
+  }
   if (!R.in(*PclnOff, 0) || *NFunc > (Data->size() - *PclnOff) / 8)
     return Unreadable("its function count does not fit the table");
   // Go 1.20 added startLine before funcID and flag.
@@ -192,6 +293,10 @@ std::optional<GoFuncTab> readGoFuncTab(const ELF64LEObjectFile &Obj,
     GoFunc &F = Tab.Functions[Text + *EntryOff];
     F.Name = Name->str();
     F.IsAssembly = *Flag & FuncFlagASM;
+    // The table has nfunc+1 entries: the last one is the end of the text.
+    std::optional<uint32_t> NextOff = R.u32(*PclnOff + (I + 1) * 8);
+    if (NextOff && *NextOff > *EntryOff)
+      F.Size = *NextOff - *EntryOff;
   }
   return Tab;
 }

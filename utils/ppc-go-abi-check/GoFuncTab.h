@@ -38,6 +38,8 @@ struct GoFunc {
   std::string Name;
   /// funcFlag_ASM (Go 1.19+): written in Go assembly.
   bool IsAssembly = false;
+  /// Up to the next function's entry (0 if the table does not say).
+  uint64_t Size = 0;
 };
 
 struct GoFuncTab {

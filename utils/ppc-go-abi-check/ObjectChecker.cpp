@@ -30,6 +30,7 @@
 
 #include "ObjectChecker.h"
 
+#include "EHFrame.h"
 #include "GoFuncTab.h"
 #include "KnownExceptions.h"
 #include "PPCDecoder.h"
@@ -45,6 +46,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 using namespace llvm;
 using namespace llvm::object;
@@ -66,6 +68,10 @@ struct Function {
   uint64_t Addr = 0;
   uint64_t Size = 0;
   uint8_t Other = 0;
+  /// False for a function found without a symbol (a stripped file's
+  /// pclntab or .eh_frame): its st_other, and so its local entry, is
+  /// unknown.
+  bool OtherKnown = true;
   /// The Go name from the pclntab, for Go functions of a Go binary.
   std::string GoName;
   bool IsGoAssembly = false;
@@ -73,6 +79,8 @@ struct Function {
   uint64_t end() const { return Addr + Size; }
   bool contains(uint64_t A) const { return A >= Addr && A < end(); }
   unsigned localEntryOffset() const {
+    if (!OtherKnown)
+      return 8; // The global entry prologue's length, if it has one.
     // ELFv2 ABI: values 2-6 of the st_other field encode 1 << value bytes
     // (in instructions: 1, 2, 4, 8, 16); 0 and 1 mean "at the global entry".
     unsigned V = (Other & encoding::StOtherLocalEntryMask) >> 5;
@@ -173,10 +181,13 @@ private:
   bool validateTables();
   bool loadSections();
   bool loadFunctions();
+  void addUnnamedFunctions();
   bool loadRelocations();
   void findTOC();
   bool loadPLTSlots();
   std::string identifyStub(uint64_t Addr) const;
+  bool looksLikeStub(uint64_t Addr) const;
+  bool isGlinkResolver(uint64_t Addr) const;
   const Function *findFunction(uint64_t SectionIndex, uint64_t Addr) const;
   std::optional<uint64_t> findSectionByAddress(uint64_t Addr) const;
   const Reloc *findBranchReloc(uint64_t SectionIndex, uint64_t Offset) const;
@@ -459,9 +470,7 @@ bool Checker::loadFunctions() {
   if (Functions.empty() && !Relocatable) {
     if (!Collect(Obj.getDynamicSymbolIterators()))
       return false;
-    if (!Functions.empty())
-      Report.Notes.push_back("no .symtab (stripped): only the functions "
-                             "exported in .dynsym are checked");
+    addUnnamedFunctions();
   }
 
   if (!UntypedNames.empty())
@@ -490,6 +499,64 @@ bool Checker::loadFunctions() {
     }
   }
   return true;
+}
+
+void Checker::addUnnamedFunctions() {
+  // A stripped file: .dynsym names only what the file exports. The Go
+  // function table (it survives -ldflags=-s) and the unwind tables' FDEs
+  // (every C or C++ function compiled with unwind information) give the
+  // extent of the others; such functions have no st_other.
+  size_t FromDynsym = Functions.size(), FromGo = 0, FromEHFrame = 0;
+  std::set<uint64_t> Known;
+  for (const auto &F : Functions)
+    Known.insert(F->Addr);
+  auto Add = [&](uint64_t Addr, uint64_t Size, std::string Name) {
+    std::optional<uint64_t> SecIdx = findSectionByAddress(Addr);
+    if (!SecIdx || !Known.insert(Addr).second)
+      return false;
+    Functions.push_back(std::make_unique<Function>());
+    Function &F = *Functions.back();
+    F.SectionIndex = *SecIdx;
+    F.Addr = Addr;
+    F.Size = Size;
+    F.OtherKnown = false;
+    F.Name = Name;
+    F.Names.push_back(std::move(Name));
+    return true;
+  };
+  if (GoTab)
+    for (const auto &[Addr, GF] : GoTab->Functions)
+      FromGo += Add(Addr, GF.Size, GF.Name);
+  for (const auto &[Idx, SI] : Sections) {
+    if (SI.Name != ".eh_frame")
+      continue;
+    auto Sec = Obj.getELFFile().getSection(Idx);
+    if (!Sec) {
+      consumeError(Sec.takeError());
+      continue;
+    }
+    auto Contents = Obj.getELFFile().getSectionContents(**Sec);
+    if (!Contents) {
+      Report.Notes.push_back("cannot read .eh_frame: " +
+                             toString(Contents.takeError()));
+      continue;
+    }
+    std::string Error;
+    for (const FDERange &R :
+         readEHFrame(toStringRef(*Contents), SI.Addr, Error))
+      FromEHFrame += Add(R.Begin, R.Size,
+                         isGlinkResolver(R.Begin) ? "__glink_PLTresolve"
+                                                  : "fde@" + hex(R.Begin));
+    if (!Error.empty())
+      Report.Notes.push_back(Error + "; the functions after it are not found");
+  }
+  if (!Functions.empty())
+    Report.Notes.push_back(
+        "no .symtab (stripped): functions found from .dynsym (" +
+        utostr(FromDynsym) + "), the Go function table (" + utostr(FromGo) +
+        ") and .eh_frame (" + utostr(FromEHFrame) +
+        "; named fde@address); code described by none of them is not "
+        "checked");
 }
 
 bool Checker::loadRelocations() {
@@ -647,6 +714,56 @@ std::string Checker::identifyStub(uint64_t Addr) const {
   return It == PLTSlots.end() ? "" : It->second;
 }
 
+bool Checker::isGlinkResolver(uint64_t Addr) const {
+  // GNU ld's __glink_PLTresolve, which has an FDE: mflr 0 (or 12);
+  // bcl 20,31,.+4; mflr 11 (it finds its own address).
+  std::optional<uint64_t> SecIdx = findSectionByAddress(Addr);
+  if (!SecIdx)
+    return false;
+  StringRef Bytes = Sections.at(*SecIdx).Contents.substr(
+      Addr - Sections.at(*SecIdx).Addr, 12);
+  if (Bytes.size() != 12)
+    return false;
+  uint32_t W0 = support::endian::read32le(Bytes.data()),
+           W1 = support::endian::read32le(Bytes.data() + 4),
+           W2 = support::endian::read32le(Bytes.data() + 8);
+  return (W0 == 0x7c0802a6 || W0 == 0x7d8802a6) && W1 == 0x429f0005 &&
+         W2 == 0x7d6802a6;
+}
+
+bool Checker::looksLikeStub(uint64_t Addr) const {
+  // A linker's call stub loads the callee's address into r12 from the
+  // GOT/PLT and branches to it: [std 2,24(1);] then ld 12,lo(2), or
+  // addis rX,2,hi; ld 12,lo(rX) (rX = 11, 12), or Power10's pld 12; then
+  // mtctr 12; bctr. Code without a symbol that does not look like that is
+  // one of the module's own functions (a stripped file's static function).
+  std::optional<uint64_t> SecIdx = findSectionByAddress(Addr);
+  if (!SecIdx)
+    return true; // Not code of this file: the branch leaves it anyway.
+  const SectionInfo &SI = Sections.at(*SecIdx);
+  uint64_t Off = Addr - SI.Addr;
+  auto Word = [&](unsigned I) -> uint32_t {
+    if (Off + 4 * (I + 1) > SI.Contents.size())
+      return 0;
+    return support::endian::read32le(SI.Contents.data() + Off + 4 * I);
+  };
+  unsigned I = Word(0) == encoding::SaveTOC ? 1 : 0;
+  uint32_t W = Word(I);
+  if ((W & 0xffff0003) == 0xe9820000) // ld 12,lo(2)
+    I += 1;
+  else if (((W & 0xffff0000) == 0x3d820000 &&
+            (Word(I + 1) & 0xffff0003) == 0xe98c0000) || // addis 12 / ld 12
+           ((W & 0xffff0000) == 0x3d620000 &&
+            (Word(I + 1) & 0xffff0003) == 0xe98b0000)) // addis 11 / ld 12
+    I += 2;
+  else if ((W >> 26) == 1 && (Word(I + 1) & 0xffe00000) == 0xe5800000)
+    I += 2; // pld 12 (prefix, then the load word)
+  else
+    return false;
+  constexpr uint32_t MtctrR12 = 0x7d8903a6, Bctr = 0x4e800420;
+  return Word(I) == MtctrR12 && Word(I + 1) == Bctr;
+}
+
 const Function *Checker::findFunction(uint64_t SectionIndex,
                                       uint64_t Addr) const {
   auto It = FunctionsBySection.find(SectionIndex);
@@ -753,6 +870,12 @@ Callee Checker::resolveDirect(const Function &F, const Insn &I,
   bool Dynlink = callsMayLeaveModule(Conf.Mode);
   auto AtAddress = [&](uint64_t SecIdx, uint64_t Target) {
     const Function *G = findFunction(SecIdx, Target);
+    if (!G && !Relocatable && !looksLikeStub(Target)) {
+      // Code of the module without a symbol (a stripped file).
+      C.Kind = Callee::Local;
+      C.Name = hex(Target) + " (no symbol)";
+      return;
+    }
     if (!G) {
       C.Kind = Callee::Stub;
       C.Name = hex(Target);
@@ -976,7 +1099,7 @@ void Checker::checkGlobalEntry(Code &C) {
                  "(--no-toc-prologue; callers branch to fixed offsets in it) "
                  "but starts with one",
                  {1});
-    else if (LocalEntry != 0)
+    else if (LocalEntry != 0 && F.OtherKnown)
       addFinding(C, Rule::GlobalEntry, 0,
                  "function is excluded from the global entry prologue "
                  "(--no-toc-prologue) but its st_other local entry field is " +
@@ -985,7 +1108,7 @@ void Checker::checkGlobalEntry(Code &C) {
     return;
   }
 
-  if (LocalEntry == encoding::StOtherNoTOC) {
+  if (LocalEntry == encoding::StOtherNoTOC && F.OtherKnown) {
     addFinding(C, Rule::Target, 0,
                "st_other local entry field is 1: the function neither sets "
                "up nor preserves r2 (pc-relative code, -mcpu=pwr10); the Go "
@@ -1000,7 +1123,7 @@ void Checker::checkGlobalEntry(Code &C) {
                {1});
     return;
   }
-  if (LocalEntry != encoding::LocalEntryStOther)
+  if (LocalEntry != encoding::LocalEntryStOther && F.OtherKnown)
     addFinding(C, Rule::GlobalEntry, 0,
                "st_other local entry field is " + Twine(LocalEntry >> 5) +
                    " (local entry at +" + Twine(F.localEntryOffset()) +
@@ -1100,7 +1223,7 @@ void Checker::checkTOCSave(Code &C, std::vector<bool> &BeforeFrame) {
     IsCall[I] =
         (K == Flow::Call || K == Flow::IndirectCall) && !isMorestackCall(C, I);
     AnyCall |= IsCall[I];
-    WritesSP[I] = D.writesGPR(C.Insns[I], 1);
+    WritesSP[I] = D.changesGPR(C.Insns[I], 1);
   }
 
   // BeforeFrame: reachable from the entry without passing an instruction
@@ -1226,7 +1349,7 @@ bool Checker::isMovedFromR12OnAllPaths(const Code &C, size_t Call) const {
         return false;
       continue; // This path is fine.
     }
-    if (D.writesGPR(In, 12) || Preds[I].empty())
+    if (D.changesGPR(In, 12) || Preds[I].empty())
       return false;
     Work.append(Preds[I].begin(), Preds[I].end());
   }
@@ -1253,7 +1376,7 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
       Setter = I;
       break;
     }
-    if (!R12Def && D.writesGPR(C.Insns[I], 12))
+    if (!R12Def && D.changesGPR(C.Insns[I], 12))
       R12Def = I;
     if (BlockStart(I))
       break;
@@ -1279,7 +1402,7 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
   auto LastWriteBefore = [&](unsigned R,
                              size_t Before) -> std::optional<size_t> {
     for (size_t I = Before; I-- > 0;) {
-      if (D.writesGPR(C.Insns[I], R))
+      if (D.changesGPR(C.Insns[I], R))
         return I;
       if (BlockStart(I))
         break;
@@ -1308,13 +1431,13 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
     // from the copy to the mt*.
     if (!BlockStart(*Setter))
       for (size_t I = *Setter; I-- > 0;) {
-        if (D.writesGPR(C.Insns[I], 12)) {
+        if (D.changesGPR(C.Insns[I], 12)) {
           Quote.push_back(I);
           if (IsCopyFromSource(I) || LoadsSameImmediateAsSource(I))
             return true;
           break;
         }
-        if (D.writesGPR(C.Insns[I], *Source)) {
+        if (D.changesGPR(C.Insns[I], *Source)) {
           std::optional<size_t> R12Write = LastWriteBefore(12, I);
           if (R12Write && LoadsSameImmediateAsSource(*R12Write)) {
             Quote.push_back(*R12Write);
@@ -1343,7 +1466,7 @@ bool Checker::isTargetInR12(const Code &C, size_t Call, std::string &Why,
   if (IsCopyFromSource(*R12Def)) {
     bool Clobbered = false;
     for (size_t I = *Setter + 1; I != *R12Def; ++I)
-      Clobbered |= D.writesGPR(C.Insns[I], *Source);
+      Clobbered |= D.changesGPR(C.Insns[I], *Source);
     if (!Clobbered)
       return true;
   }
@@ -1549,7 +1672,7 @@ void Checker::checkReservedRegisters(Code &C,
       C.Insns.size() >= 2 && isGlobalEntry(C.Insns[0].Word, C.Insns[1].Word);
   for (size_t I = 0, N = C.Insns.size(); I != N; ++I) {
     const Insn &In = C.Insns[I];
-    if (!D.writesGPR(In, 2))
+    if (!D.changesGPR(In, 2))
       continue;
     if (HasPrologue && I < 2)
       continue; // The global entry prologue.
@@ -1631,17 +1754,19 @@ void Checker::run() {
                    "object)";
     return;
   }
-  if (!validateTables() || !loadSections() || !loadFunctions())
+  if (!validateTables() || !loadSections())
     return;
-  if (Relocatable && !loadRelocations())
-    return;
-
   std::string GoNote;
   if (std::optional<GoFuncTab> Tab = readGoFuncTab(Obj, GoNote);
       Tab && !Tab->Functions.empty()) // Unreadable: check everything.
     GoTab = std::make_unique<GoFuncTab>(std::move(*Tab));
   if (!GoNote.empty())
     Report.Notes.push_back(GoNote);
+  if (!loadFunctions())
+    return;
+  if (Relocatable && !loadRelocations())
+    return;
+
   if (GoTab)
     Report.Notes.push_back("Go binary (" + GoTab->Format + ", " +
                            utostr(GoTab->Functions.size()) +
@@ -1658,6 +1783,12 @@ void Checker::run() {
     ++Report.NumFunctions;
     if (!Relocatable && isLinkerStub(F.Name)) {
       Report.Stubs.push_back(F.Name);
+      continue;
+    }
+    if (!Relocatable && !Opts.CheckStartupCode &&
+        any_of(F.Names,
+               [](const std::string &N) { return isStartupCode(N); })) {
+      Report.Startup.push_back(F.Name);
       continue;
     }
     if (GoTab) {
@@ -1680,12 +1811,37 @@ void Checker::run() {
     ++Report.NumChecked;
     checkFunction(F);
   }
-  if (Report.NumFunctions == 0)
+  // Nothing checked is never a pass for an executable or shared object (a
+  // stripped file whose functions cannot be found would otherwise conform
+  // vacuously). A relocatable object keeps the symbols its linking needs:
+  // one without functions holds only data.
+  if (Relocatable && Report.NumFunctions == 0)
     Report.Notes.push_back("no function symbols in executable sections: "
                            "nothing to check");
+  else if (Report.NumFunctions == 0)
+    Report.Error = "no functions found: no function symbols (.symtab, "
+                   ".dynsym), no Go function table and no .eh_frame "
+                   "entries; nothing to check";
+  else if (Report.NumChecked == 0 && Report.Ignored.empty())
+    // What --ignore leaves out is the user's choice; the rest is not.
+    Report.Error = "none of the " + utostr(Report.NumFunctions) +
+                   " functions found is checkable (not Go code, linker stubs "
+                   "or C startup code): nothing to check";
 }
 
 } // namespace
+
+bool isStartupCode(StringRef Name) {
+  // glibc's csu/ (crt1.o's _start, crti.o's _init/_fini, the pre-2.34
+  // libc_nonshared.a __libc_csu_*, static-pie's _dl_relocate_static_pie) and
+  // libgcc's crtstuff.c (crtbegin*.o, crtend*.o).
+  return is_contained({"_start", "_init", "_fini", "__libc_csu_init",
+                       "__libc_csu_fini", "_dl_relocate_static_pie",
+                       "frame_dummy", "register_tm_clones",
+                       "deregister_tm_clones", "__do_global_dtors_aux",
+                       "__do_global_ctors_aux"},
+                      Name);
+}
 
 std::optional<std::string> findUnsupportedInput(const Binary &Bin) {
   const auto *ELF = dyn_cast<ELFObjectFileBase>(&Bin);

@@ -36,7 +36,18 @@ struct CheckOptions {
   Config Conf;
   /// Functions whose name matches one of these are not checked.
   std::vector<std::shared_ptr<llvm::Regex>> Ignore;
+  /// Also check the C runtime's startup code in linked files (_start,
+  /// _init, frame_dummy, ...: isStartupCode); by default it is listed, not
+  /// checked.
+  bool CheckStartupCode = false;
 };
+
+/// Whether \p Name is a function the C runtime's startup files (crt1.o,
+/// crti.o, crtbegin*.o, crtend*.o, crtn.o) or the linker put in every
+/// linked C executable or shared object. It is compiled by the system's
+/// compiler for the C ABI, not by the user, so Go's conventions are not
+/// expected of it.
+bool isStartupCode(llvm::StringRef Name);
 
 /// Checks \p Obj; \p Report.File is set by the caller. An input that cannot
 /// be read sets Report.Error (exit status 2).

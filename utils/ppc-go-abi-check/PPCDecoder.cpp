@@ -199,6 +199,13 @@ Expected<std::unique_ptr<PPCDecoder>> PPCDecoder::create() {
       !FindOpcodes({"LI", "LI8"}, D->LoadImm) ||
       !FindOpcodes({"LIS", "LIS8"}, D->LoadImmShifted))
     return Fail("no opcode MTCTR(8), MTLR(8), OR(8), LI(8) or LIS(8)");
+  if (!FindOpcodes({"ORI", "ORI8", "ORIS", "ORIS8", "XORI", "XORI8", "XORIS",
+                    "XORIS8", "ADDI", "ADDI8"},
+                   D->IdentityWithZeroImm) ||
+      !FindOpcodes({"OR", "OR8", "AND", "AND8"}, D->IdentityWithSameReg) ||
+      !FindOpcodes({"RLDICL"}, D->RotateLeftClear))
+    return Fail("no opcode ORI(8), ORIS(8), XORI(8), XORIS(8), ADDI(8), "
+                "AND(8) or RLDICL");
   return D;
 }
 
@@ -241,6 +248,32 @@ bool PPCDecoder::writesGPR(const Insn &I, unsigned N) const {
     return false;
   // hasDefOfPhysReg compares with isSubRegisterEq: X<n> covers R<n>.
   return MII->get(I.Inst.getOpcode()).hasDefOfPhysReg(I.Inst, X[N], *MRI);
+}
+
+bool PPCDecoder::changesGPR(const Insn &I, unsigned N) const {
+  if (!writesGPR(I, N))
+    return false;
+  const MCInst &MI = I.Inst;
+  auto RegIs = [&](unsigned Op, unsigned Want) {
+    return Op < MI.getNumOperands() && MI.getOperand(Op).isReg() &&
+           getGPRNumber(MI.getOperand(Op).getReg()) == Want;
+  };
+  auto ImmIs = [&](unsigned Op, int64_t Want) {
+    return Op < MI.getNumOperands() && MI.getOperand(Op).isImm() &&
+           MI.getOperand(Op).getImm() == Want;
+  };
+  // Only the destination is N: the instruction's single def is operand 0.
+  if (!RegIs(0, N) || MII->get(MI.getOpcode()).getNumDefs() != 1)
+    return true;
+  // addi rA,0,0 is `li rA,0`: r0 reads as zero there. The other forms read
+  // the register itself.
+  if (isOneOf(I, IdentityWithZeroImm))
+    return !(RegIs(1, N) && ImmIs(2, 0) && N != 0);
+  if (isOneOf(I, IdentityWithSameReg))
+    return !(RegIs(1, N) && RegIs(2, N));
+  if (isOneOf(I, RotateLeftClear))
+    return !(RegIs(1, N) && ImmIs(2, 0) && ImmIs(3, 0));
+  return true;
 }
 
 bool PPCDecoder::writesAny(const Insn &I, ArrayRef<MCRegister> Regs) const {

@@ -117,6 +117,10 @@ public:
   /// Whether \p I writes GPR \p N (explicit or implicit defs; 32- and
   /// 64-bit views alike).
   bool writesGPR(const Insn &I, unsigned N) const;
+  /// Whether \p I gives GPR \p N a new value: writesGPR, except for the
+  /// forms that write a register with its own value (`ori 2,2,0`, which GNU
+  /// as pads code alignment with, `mr 2,2`, `addi 2,2,0`, ...): no-ops.
+  bool changesGPR(const Insn &I, unsigned N) const;
   /// Whether \p I writes CTR / LR.
   bool writesCTR(const Insn &I) const;
   bool writesLR(const Insn &I) const;
@@ -154,6 +158,11 @@ private:
   std::vector<int> GPRNumbers;
   llvm::SmallVector<unsigned, 2> MoveToCTR, MoveToLR, Or, LoadImm,
       LoadImmShifted;
+  /// rA = rS op 0 (ORI, ORIS, XORI, XORIS, ADDI and their 64-bit forms);
+  /// rA = rS op rS (OR, AND); rA = rotate(rS, 0) with no mask (RLDICL).
+  llvm::SmallVector<unsigned, 12> IdentityWithZeroImm;
+  llvm::SmallVector<unsigned, 4> IdentityWithSameReg;
+  llvm::SmallVector<unsigned, 1> RotateLeftClear;
 };
 
 } // namespace checker

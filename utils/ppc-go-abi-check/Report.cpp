@@ -94,6 +94,9 @@ void printText(raw_ostream &OS, const RunInfo &Run,
       printList(OS, R.File, "not Go code, not checked", R.NotGo);
       printList(OS, R.File, "ignored (--ignore)", R.Ignored);
       printList(OS, R.File, "linker stubs, not checked", R.Stubs);
+      printList(OS, R.File,
+                "C runtime startup code, not checked (--check-startup-code)",
+                R.Startup);
     }
     OS << R.File << ": " << R.Kind << ", Go " << Run.Version.str() << ", "
        << getBuildModeName(Run.Mode) << ": " << R.NumChecked << " of "
@@ -107,6 +110,8 @@ void printText(raw_ostream &OS, const RunInfo &Run,
       OS << ", " << R.Ignored.size() << " ignored";
     if (!R.Stubs.empty())
       OS << ", " << R.Stubs.size() << " linker stubs";
+    if (!R.Startup.empty())
+      OS << ", " << R.Startup.size() << " C startup code";
     OS << '\n';
   }
   if (Reports.size() > 1)
@@ -177,6 +182,7 @@ void printJSON(raw_ostream &OS, const RunInfo &Run,
           writeNames(J, "not_go", R.NotGo);
           writeNames(J, "ignored", R.Ignored);
           writeNames(J, "linker_stubs", R.Stubs);
+          writeNames(J, "startup_code", R.Startup);
           writeNames(J, "notes", R.Notes);
         });
     });

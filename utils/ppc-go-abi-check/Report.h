@@ -79,6 +79,9 @@ struct FileReport {
   /// Linker-generated stubs (PLT call stubs, long-branch thunks): they
   /// follow the ELFv2 ABI and are not the program's functions.
   std::vector<std::string> Stubs;
+  /// The C runtime's startup code in a linked file (isStartupCode), not
+  /// checked unless --check-startup-code.
+  std::vector<std::string> Startup;
   std::vector<Finding> Violations;
   std::vector<KnownException> Exceptions;
   /// Facts worth knowing (where the TOC value came from, ...).

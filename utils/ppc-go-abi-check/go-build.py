@@ -10,6 +10,9 @@ Usage: go-build.py --src DIR --pkg ./prog --kind KIND --tmp %t --out FILE
         c-shared -buildmode=c-shared (Go's -shared, external linking)
         c-archive -buildmode=c-archive; FILE is the archive's go.o
         exe      -buildmode=exe (neither -shared nor -dynlink)
+        pie-stripped, c-shared-stripped, exe-stripped
+                 the same with -ldflags='-s -w' (no symbol table; with
+                 external linking Go passes -s to the system linker)
 
 Builds are cached in a directory next to the lit test's %t (one per build
 tree), keyed by the Go version, the kind and the sources, and guarded by a
@@ -37,6 +40,9 @@ KINDS = {
     "c-archive": (["-buildmode=c-archive"], True),
     "exe": (["-buildmode=exe"], False),
 }
+STRIP_LDFLAGS = ["-s", "-w"]
+for _kind in ["pie", "c-shared", "exe"]:
+    KINDS[_kind + "-stripped"] = KINDS[_kind]
 CC = "powerpc64le-linux-gnu-gcc"
 
 
@@ -102,9 +108,14 @@ def main():
             if cgo:
                 env["CC"] = CC
             cmd = [go, "build"] + flags + ["-o", output]
+            ldflags = []
+            if args.kind.endswith("-stripped"):
+                ldflags += STRIP_LDFLAGS
             if cgo:
                 # Keep the external linker's input: Go's own object file.
-                cmd.append("-ldflags=-tmpdir=" + linktmp)
+                ldflags.append("-tmpdir=" + linktmp)
+            if ldflags:
+                cmd.append("-ldflags=" + " ".join(ldflags))
             cmd.append(args.pkg)
             p = process.run(cmd, cwd=args.src, env=env, merge=True)
             if p.returncode != 0:

@@ -7,7 +7,8 @@
 //
 // ppc-go-abi-check [--go=1.N] [--mode=shared|dynlink|static]
 //                  [--deferreturn=SYM] [--no-toc-prologue=a,b,prefix*]
-//                  [--ignore=REGEX]... [--format=text|json] [--verbose]
+//                  [--ignore=REGEX]... [--check-startup-code]
+//                  [--format=text|json] [--verbose]
 //                  FILE...
 //
 // Tells whether powerpc64le ELF files (relocatable objects, archives of
@@ -31,6 +32,7 @@
 #include "PPCGoABI/CommandLine.h"
 #include "PPCGoABI/Conventions.h"
 
+#include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/Binary.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -80,6 +82,14 @@ static cl::list<std::string>
                             "matches this regular expression (repeatable)"),
                    cl::value_desc("regex"), cl::cat(CheckerCategory));
 
+static cl::opt<bool> CheckStartupCode(
+    "check-startup-code",
+    cl::desc("Also check the C runtime's startup code in executables and "
+             "shared objects (_start, _init, _fini, frame_dummy, "
+             "register_tm_clones, ...), which is listed and not checked by "
+             "default"),
+    cl::init(false), cl::cat(CheckerCategory));
+
 static cl::opt<std::string> Format("format",
                                    cl::desc("Output format: text or json"),
                                    cl::value_desc("text|json"),
@@ -104,6 +114,14 @@ static int usageError(const Twine &Msg) {
   return ExitUnreadable;
 }
 
+/// What to say about LLVM bitcode (from -flto, -emit-llvm or an LTO
+/// archive): it holds no machine code yet, so there is nothing to check.
+static const char BitcodeError[] =
+    "LLVM bitcode, not machine code: there is nothing to check before code "
+    "generation. Compile it with the plugin first (llc -load=PPCGoABI.so "
+    "-ppc-go-abi -filetype=obj, or clang -c with the plugin), or, for -flto "
+    "builds, check the linked output (docs/Checker.md)";
+
 /// Checks \p Bin (an object, or an archive of objects) named \p Name.
 static void checkBinary(Binary &Bin, StringRef Name, const CheckOptions &Opts,
                         const PPCDecoder &Decoder,
@@ -116,6 +134,18 @@ static void checkBinary(Binary &Bin, StringRef Name, const CheckOptions &Opts,
       std::string Member =
           MemberName ? MemberName->str() : toString(MemberName.takeError());
       std::string Full = (Name + "(" + Member + ")").str();
+      Expected<MemoryBufferRef> Buffer = C.getMemoryBufferRef();
+      if (Buffer &&
+          identify_magic(Buffer->getBuffer()) == file_magic::bitcode) {
+        Any = true;
+        FileReport R;
+        R.File = Full;
+        R.Error = BitcodeError;
+        Reports.push_back(std::move(R));
+        continue;
+      }
+      if (!Buffer)
+        consumeError(Buffer.takeError());
       Expected<std::unique_ptr<Binary>> Child = C.getAsBinary();
       if (!Child) {
         // Archives of objects may hold a symbol table or other files.
@@ -185,6 +215,7 @@ int main(int argc, char **argv) {
                         "': " + Why);
     Opts.Ignore.push_back(std::move(R));
   }
+  Opts.CheckStartupCode = CheckStartupCode;
   if (Format != "text" && Format != "json")
     return usageError("invalid --format='" + Format +
                       "': expected text or json");
@@ -200,6 +231,9 @@ int main(int argc, char **argv) {
       FileReport R;
       R.File = Path;
       R.Error = toString(Bin.takeError());
+      file_magic Magic;
+      if (!identify_magic(Path, Magic) && Magic == file_magic::bitcode)
+        R.Error = BitcodeError;
       Reports.push_back(std::move(R));
       continue;
     }

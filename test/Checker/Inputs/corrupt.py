@@ -7,7 +7,12 @@ Damage: truncation at many lengths, targeted corruption of the ELF and
 section headers and the symbol table (offsets and sizes past the end,
 bad indices, bad string offsets), and seeded random byte flips.
 
-Usage: corrupt.py CHECKER VALID.o WORKDIR [--flips N]
+With --section NAME, only that section is damaged: every 32-bit word set
+to 0, 0xffffffff and 0x7fffffff (lengths, CIE pointers, encodings), then
+seeded random byte flips inside it (for a parser of one section, such as
+.eh_frame).
+
+Usage: corrupt.py CHECKER VALID.o WORKDIR [--flips N] [--section NAME]
 Prints a summary line per kind of damage and "corrupt: N runs, 0 crashes".
 """
 
@@ -34,6 +39,30 @@ def sections(data):
         off = shoff + i * shentsize
         out.append((off, struct.unpack_from("<IIQQQQIIQQ", data, off)))
     return out
+
+
+def section_variants(data, flips, wanted):
+    secs = sections(data)
+    shstrndx, = struct.unpack_from("<H", data, 0x3e)
+    strtab_off = secs[shstrndx][1][4]
+    for _, (name, typ, flags, addr, offset, size, link, info, align,
+            entsize) in secs:
+        end = data.index(b"\0", strtab_off + name)
+        if data[strtab_off + name:end].decode() != wanted:
+            continue
+        for word in range(offset, offset + size - 3, 4):
+            for value in (0, 0xffffffff, 0x7fffffff):
+                d = bytearray(data)
+                struct.pack_into("<I", d, word, value)
+                yield "section " + wanted, bytes(d)
+        rng = random.Random(1234)
+        for _ in range(flips):
+            d = bytearray(data)
+            for _ in range(rng.randint(1, 8)):
+                d[offset + rng.randrange(size)] = rng.randrange(256)
+            yield "random " + wanted, bytes(d)
+        return
+    raise SystemExit("corrupt.py: no section %s" % wanted)
 
 
 def variants(data, flips):
@@ -95,7 +124,12 @@ def main():
         data = f.read()
     counts, crashes, runs = {}, 0, 0
     path = os.path.join(work, "damaged.o")
-    for kind, blob in variants(data, flips):
+    if "--section" in sys.argv:
+        damaged = section_variants(data, flips,
+                                   sys.argv[sys.argv.index("--section") + 1])
+    else:
+        damaged = variants(data, flips)
+    for kind, blob in damaged:
         with open(path, "wb") as f:
             f.write(blob)
         rc, out = run(checker, path)
