@@ -173,8 +173,8 @@ void forEachNonZeroR0Hazard(
     llvm::function_ref<void(const llvm::MachineInstr &)> Hazard);
 
 /// Rule 7, r30: the two points around register allocation
-/// (GoABIPinG.cpp). beginPinningG runs in the function's last pass before
-/// the register allocator, endPinningG in the first after it.
+/// (GoABIPinG.cpp). beginPinningG runs after phi-node-elimination, before
+/// the register allocator; endPinningG after it, before frame lowering.
 void beginPinningG(llvm::MachineFunction &MF);
 void endPinningG();
 llvm::FunctionPass *createGoABIPinGPass();
