@@ -1,0 +1,3 @@
+define void @bad_attribute() "ppc-go-fixed-regs"="yes" {
+  ret void
+}
