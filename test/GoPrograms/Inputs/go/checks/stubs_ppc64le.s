@@ -88,15 +88,18 @@ TEXT ·llvmPressure(SB), $FRAME-32
 	RET
 
 // go_callback is called by LLVM code with the C ABI: x in r3, the result
-// in r3, only volatile registers used (r5-r7). It relies on what Go code
-// relies on: it counts a call with r0 != 0 in cbBadR0 and, while expectG is
-// set, a call with r30 != g in cbBadG.
+// in r3, only volatile registers used (r5-r7). It counts a call with
+// r0 != 0 in cbBadR0 and, while expectG is set, a call with r30 != g in
+// cbBadG. Its comparisons are against r7 = 0, not $0: Go's assembler
+// encodes CMP Rx, $0 as cmpd Rx, r0 (asm9.go r0iszero), which is what Go
+// code relies on and what this check must not.
 TEXT go_callback(SB), NOSPLIT|NOFRAME, $0-0
 	MOVD $·cbCalls(SB), R5
 	MOVD 0(R5), R6
 	ADD $1, R6
 	MOVD R6, 0(R5)
-	CMP R0, $0
+	XOR R7, R7, R7
+	CMP R0, R7
 	BEQ r0ok
 	MOVD $·cbBadR0(SB), R5
 	MOVD 0(R5), R6
@@ -105,7 +108,7 @@ TEXT go_callback(SB), NOSPLIT|NOFRAME, $0-0
 r0ok:
 	MOVD $·expectG(SB), R5
 	MOVD 0(R5), R6
-	CMP R6, $0
+	CMP R6, R7
 	BEQ gok
 	CMP R6, g
 	BEQ gok

@@ -10,7 +10,8 @@ TEXT host_callback(SB), NOSPLIT|NOFRAME, $0-0
 	MOVD 0(R5), R6
 	ADD $1, R6
 	MOVD R6, 0(R5)
-	CMP R0, $0
+	XOR R7, R7, R7
+	CMP R0, R7
 	BEQ r0ok
 	MOVD $·hostBadR0(SB), R5
 	MOVD 0(R5), R6
