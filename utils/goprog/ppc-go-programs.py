@@ -19,6 +19,8 @@ prints a line starting with "harness:", so a test can say which one failed.
 Modes:  exe, pie                  Go's internal linker, no cgo
         exe-external, pie-external  -linkmode=external (GNU ld through
                                   powerpc64le-linux-gnu-gcc), cgo
+        exe-lld, pie-lld          the same with lld (gcc -fuse-ld=lld, -B
+                                  the directory of --clang)
         c-shared                  a Go library loaded by a C program
         plugin                    a Go plugin (LLVM code compiled for
                                   -dynlink) loaded by a Go program
@@ -44,6 +46,8 @@ MODES = {
     "pie": (["-buildmode=pie"], False, "shared"),
     "exe-external": (["-buildmode=exe"], True, "static"),
     "pie-external": (["-buildmode=pie"], True, "shared"),
+    "exe-lld": (["-buildmode=exe"], True, "static"),
+    "pie-lld": (["-buildmode=pie"], True, "shared"),
     "c-shared": (["-buildmode=c-shared"], True, "shared"),
     "plugin": (["-buildmode=plugin"], True, "dynlink"),
 }
@@ -194,9 +198,10 @@ def clang_flags(args):
     v = args.variant
     flags = ["--target=powerpc64le-linux-gnu", "-O2", "-fPIC", "-c",
              "--sysroot=" + SYSROOT]
-    if args.mode in ("exe-external", "pie-external", "c-shared", "plugin"):
+    if MODES[args.mode][1]:  # cgo: linked by the system linker, with libc
         flags.append("-DWITH_LIBC")
-    if args.mode in ("exe-external", "pie-external", "c-shared"):
+    if args.mode in ("exe-external", "pie-external", "exe-lld", "pie-lld",
+                     "c-shared"):
         flags.append("-DCALLBACK_PTR")
     if args.mode == "plugin":
         flags.append("-DPLUGIN_HOST")
@@ -248,6 +253,7 @@ def main():
     if args.variant != "stock" and not args.plugin:
         ap.error("--plugin is needed for variant %s" % args.variant)
     goflags, cgo, checkmode = MODES[args.mode]
+    external = args.mode.endswith("-external") or args.mode.endswith("-lld")
     go = shutil.which("go")
     if not go:
         log("no go in PATH")
@@ -277,7 +283,7 @@ def main():
     if cgo:
         add("zz_mode.go", EXTERNAL_GO)
         add("zz_mode_ppc64le.s", EXTERNAL_ASM)
-    if args.mode in ("exe-external", "pie-external", "c-shared"):
+    if external or args.mode == "c-shared":
         add("zz_ptr.go", CALLBACK_PTR_GO)
         add("zz_ptr_ppc64le.s", CALLBACK_PTR_ASM)
     if args.mode == "plugin":
@@ -300,6 +306,13 @@ def main():
     ldflags = [INTERP]
     if args.mode.endswith("-external"):
         ldflags = ["-linkmode=external"]
+    elif args.mode.endswith("-lld"):
+        bindir = os.path.dirname(shutil.which(args.clang) or args.clang)
+        # Debian's gcc links PIE by default; Go's exe object is not PIC,
+        # and lld (unlike GNU ld) refuses it without -no-pie.
+        nopie = " -no-pie" if args.mode == "exe-lld" else ""
+        ldflags = ["-linkmode=external",
+                   "'-extldflags=-fuse-ld=lld -B%s%s'" % (bindir, nopie)]
     elif cgo:
         ldflags = []
     bins = []
