@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the example Go program with its C code and runs it under
 # qemu-ppc64le. Usage: examples/go-program/run.sh [PPCGoABI.so] [clang]
-# (defaults: build/lib/PPCGoABI.so and LLVM 22's clang).
+# (defaults: build/lib/PPCGoABI.so and LLVM 22's clang; the checker is taken
+# from the plugin's build tree).
 # Needs golang-go (Go 1.19 here), qemu-user and the ppc64le sysroot
 # (libc6-ppc64el-cross); utils/packages.txt lists them.
 set -euo pipefail
@@ -27,5 +28,5 @@ set -x
   go build -buildmode=pie -ldflags=-I=/lib64/ld64.so.2 -o goprogram .)
 
 # 3. Check the C code in Go's -shared mode, and run the program.
-"$root/build/bin/ppc-go-abi-check" --go=1.19 --mode=shared "$work/sum_ppc64le.syso"
+"$(dirname "$plugin")/../bin/ppc-go-abi-check" --go=1.19 --mode=shared "$work/sum_ppc64le.syso"
 qemu-ppc64le -L /usr/powerpc64le-linux-gnu "$work/goprogram"
