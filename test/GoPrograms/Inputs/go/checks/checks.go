@@ -168,8 +168,8 @@ func preempt(seconds int) {
 				default:
 				}
 				seed := w*1000003 + i
-				got, r0 := llvmPressure(seed, 20000)
-				if got != goPressure(seed, 20000) {
+				got, r0 := llvmPressure(seed, 5000)
+				if got != goPressure(seed, 5000) {
 					atomic.AddInt64(&wrong, 1)
 				}
 				if r0 != 0 {
