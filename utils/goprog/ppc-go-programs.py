@@ -130,6 +130,16 @@ TEXT ·setCallback(SB), NOSPLIT|NOFRAME, $0-0
 	MOVD R3, 0(R4)
 	RET
 '''
+# exe with an external linker: GNU ld and lld resolve a direct branch from
+# Go to the LLVM function's local entry (the ELFv2 rule: the caller's r2 is
+# the TOC), and Go's r2 is no TOC in exe mode; the callee then reads
+# garbage or crashes. --direct runs the check anyway.
+NO_DIRECT_GO = '''package checks
+
+func init() {
+	NoDirect = "exe with an external linker: a direct bl enters at the local entry with Go's r2, which is not a TOC in exe mode"
+}
+'''
 # Plugin mode: the LLVM code in the plugin calls host_callback, Go assembly
 # in the main executable (go/host), through the PLT.
 PLUGIN_GO = '''package checks
@@ -247,6 +257,8 @@ def main():
                     help="how long the goroutines, GC and preemption run")
     ap.add_argument("--godebug", default="",
                     help="GODEBUG for the run (e.g. asyncpreemptoff=1)")
+    ap.add_argument("--direct", action="store_true",
+                    help="run go-to-llvm-direct in exe-external/exe-lld too")
     ap.add_argument("--no-recipe", action="store_true",
                     help="build exe without the dynamic-import recipe")
     args = ap.parse_args()
@@ -286,6 +298,8 @@ def main():
     if external or args.mode == "c-shared":
         add("zz_ptr.go", CALLBACK_PTR_GO)
         add("zz_ptr_ppc64le.s", CALLBACK_PTR_ASM)
+    if args.mode in ("exe-external", "exe-lld") and not args.direct:
+        add("zz_nodirect.go", NO_DIRECT_GO)
     if args.mode == "plugin":
         add("zz_plugin.go", PLUGIN_GO)
         add("zz_plugin_ppc64le.s", PLUGIN_ASM)

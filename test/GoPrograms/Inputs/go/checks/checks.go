@@ -30,6 +30,11 @@ var expectG uintptr
 // modes, the main executable in plugin mode); the harness writes them.
 var ModeChecks []func(report func(name string, ok bool, format string, args ...interface{}))
 
+// NoDirect is set (by the harness) where a direct branch from Go to LLVM
+// code cannot work: -buildmode=exe with an external linker, which enters it
+// at the local entry with Go's r2, not a TOC in exe mode.
+var NoDirect string
+
 var passed, failed int
 
 func report(name string, ok bool, format string, args ...interface{}) {
@@ -123,9 +128,13 @@ func Run(seconds int) int {
 	if ok {
 		report("toc-globals", true, "16 reads and writes of LLVM's own globals through its TOC")
 	}
-	counter += 5
-	ret, _ = llvmGlobalDirect(5)
-	report("go-to-llvm-direct", ret == table[5]+counter, "bl llvm_global = %d, want %d", ret, table[5]+counter)
+	if NoDirect == "" {
+		counter += 5
+		ret, _ = llvmGlobalDirect(5)
+		report("go-to-llvm-direct", ret == table[5]+counter, "bl llvm_global = %d, want %d", ret, table[5]+counter)
+	} else {
+		fmt.Printf("check go-to-llvm-direct: not run (%s)\n", NoDirect)
+	}
 
 	atomic.StoreInt64(&cbBadR0, 0)
 	ret, r0 = llvmCallGoCheckG(100)

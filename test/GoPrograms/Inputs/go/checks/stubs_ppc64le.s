@@ -20,9 +20,10 @@
 
 // Through r12 and the count register, as LLVM's own indirect calls.
 #define CALL_R12(fn) ENTER_C; MOVD $fn(SB), R12; MOVD R12, CTR; BL (CTR); LEAVE_C
-// A direct branch. Go's linker sends it to the global entry (it adds the
-// local-entry offset only to the host object's own calls), so r12 must
-// still hold the target.
+// A direct branch. Go's internal linker sends it to the global entry (it
+// adds the local-entry offset only to the host object's own calls), so r12
+// must still hold the target; external linkers send it to the local entry,
+// which only works where Go's r2 is the TOC (not in exe mode).
 #define CALL_DIRECT(fn) ENTER_C; MOVD $fn(SB), R12; BL fn(SB); LEAVE_C
 
 // func llvmAdd(a, b int64) (ret int64, r0 uint64)
