@@ -33,7 +33,6 @@ Variants (how the LLVM code is compiled):
 """
 
 import argparse
-import fcntl
 import os
 import shutil
 import subprocess
@@ -41,7 +40,7 @@ import sys
 import time
 
 MODES = {
-    # mode: (go build flags, cgo, checker --mode, LLVM relocation model)
+    # mode: (go build flags, cgo and the system linker, checker --mode)
     "exe": (["-buildmode=exe"], False, "static"),
     "pie": (["-buildmode=pie"], False, "shared"),
     "exe-external": (["-buildmode=exe"], True, "static"),
