@@ -56,6 +56,9 @@ enum class Rule {
   DeferreturnPad,
   /// 6. r2 is never used for anything but the TOC pointer.
   ReservedRegisters,
+  /// 7. Go's fixed registers (opt-in, -ppc-go-fixed-regs): r30 (g) is never
+  ///    written, r0 is zero at every call and return, r13 is never written.
+  FixedRegs,
 };
 
 struct RuleInfo {

@@ -94,7 +94,8 @@ public:
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
-    if (isGoABIRequested(MF.getFunction()))
+    if (isGoABIRequested(MF.getFunction()) ||
+        isFixedRegsRequested(MF.getFunction()))
       applyRules(MF);
     syncOriginalResolver();
     return Original->runOnMachineFunction(MF);

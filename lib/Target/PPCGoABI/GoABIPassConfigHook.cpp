@@ -13,8 +13,11 @@
 ///   after finalize-isel (every target, so that a wrong triple is reported):
 ///     ppc-go-abi-validate   bad input -> error; prepares the IR
 ///     ppc-go-reserve-toc    r2 reserved before register allocation
+///   after phi-node-elimination, and after fixup-statepoint-caller-saved
+///   (the passes right before and after the register allocator):
+///     ppc-go-pin-g, ppc-go-unpin-g   r30 reserved during allocation
 ///   after ppc-atomic-expand, i.e. right before ppc-branch-select (PowerPC):
-///     ppc-go-abi-rules      rules 1-6 (GoABIRulePipeline.cpp)
+///     ppc-go-abi-rules      rules 1-7 (GoABIRulePipeline.cpp)
 ///
 /// The rule passes run after prologue/epilogue insertion, scheduling and
 /// every PowerPC peephole, so nothing moves their instructions, and before
@@ -51,6 +54,11 @@ void insertGoABIPasses(TargetMachine &TM, PassManagerBase &,
                        TargetPassConfig *PassConfig) {
   PassConfig->insertPass(&FinalizeISelID, createGoABIValidatePass(TM));
   PassConfig->insertPass(&FinalizeISelID, createGoABIReserveTOCPass());
+  // Rule 7: r30 is reserved while the register allocator runs (GoABIPinG.cpp).
+  // Both anchors run at every optimisation level, for every target.
+  PassConfig->insertPass(&PHIEliminationID, createGoABIPinGPass());
+  PassConfig->insertPass(&FixupStatepointCallerSavedID,
+                         createGoABIUnpinGPass());
 
   if (!TM.getTargetTriple().isPPC())
     return;

@@ -98,7 +98,22 @@ static cl::list<std::string> DisabledRules(
              "reserved-registers), to prove that tests catch a broken rule"),
     cl::cat(GoABICategory));
 
+static cl::opt<bool> EnableFixedRegs(
+    "ppc-go-fixed-regs",
+    cl::desc("Keep Go's fixed registers (rule 7): never write r30 (g) or r13, "
+             "and zero r0 before every call and return; with or without "
+             "-ppc-go-abi"),
+    cl::init(false), cl::cat(GoABICategory));
+
+static cl::list<std::string> DisabledFixedRegs(
+    "ppc-go-fixed-regs-disable", cl::Hidden, cl::CommaSeparated,
+    cl::desc("Testing only: switch off one half of -ppc-go-fixed-regs, "
+             "enforcement and verification (r30: g may be allocated; r0: no "
+             "zeroing), for negative controls"),
+    cl::cat(GoABICategory));
+
 static constexpr char AttributeName[] = "ppc-go-abi";
+static constexpr char FixedRegsAttributeName[] = "ppc-go-fixed-regs";
 
 bool isRuleDisabledForTesting(Rule R) {
   return is_contained(DisabledRules, getRuleInfo(R).Name);
@@ -111,6 +126,61 @@ bool isGoABIRequested(const Function &F) {
   // Anything but "false" is a request: "true" enables, and a malformed value
   // must reach findInputError to be reported.
   return A.getValueAsString() != "false";
+}
+
+bool isFixedRegsRequested(const Function &F) {
+  Attribute A = F.getFnAttribute(FixedRegsAttributeName);
+  if (!A.isValid())
+    return EnableFixedRegs;
+  return A.getValueAsString() != "false";
+}
+
+static StringRef getFixedRegsHalfName(FixedRegsHalf H) {
+  return H == FixedRegsHalf::G ? "r30" : "r0";
+}
+
+bool isFixedRegsHalfDisabledForTesting(FixedRegsHalf H) {
+  return is_contained(DisabledFixedRegs, getFixedRegsHalfName(H));
+}
+
+std::optional<std::string> findFixedRegsInputError(const Function &F,
+                                                   const TargetMachine &TM) {
+  Attribute A = F.getFnAttribute(FixedRegsAttributeName);
+  if (A.isValid() && A.getValueAsString() != "true" &&
+      A.getValueAsString() != "false")
+    return ("attribute \"ppc-go-fixed-regs\"=\"" + A.getValueAsString() +
+            "\" is invalid: expected \"true\" or \"false\"")
+        .str();
+  const Triple &TT = TM.getTargetTriple();
+  if (TT.getArch() != Triple::ppc64le || !TT.isOSBinFormatELF())
+    return ("target '" + Twine(TT.str()) +
+            "' is not powerpc64le ELF; Go's fixed registers "
+            "(-ppc-go-fixed-regs) are implemented for powerpc64le-linux only")
+        .str();
+  for (const std::string &Name : DisabledFixedRegs)
+    if (Name != getFixedRegsHalfName(FixedRegsHalf::G) &&
+        Name != getFixedRegsHalfName(FixedRegsHalf::Zero))
+      return "-ppc-go-fixed-regs-disable names neither 'r30' nor 'r0': '" +
+             Name + "'";
+  return std::nullopt;
+}
+
+bool appliesFixedRegs(const Function &F, const TargetMachine &TM) {
+  return !F.isDeclaration() && isFixedRegsRequested(F) &&
+         !findFixedRegsInputError(F, TM);
+}
+
+bool appliesFixedRegs(const MachineFunction &MF) {
+  return appliesFixedRegs(MF.getFunction(), MF.getTarget());
+}
+
+bool returnsWithZeroR0(const Function &Callee, const TargetMachine &TM) {
+  if (Callee.isDeclaration()) {
+    Attribute A = Callee.getFnAttribute(FixedRegsAttributeName);
+    return A.isValid() && A.getValueAsString() == "true";
+  }
+  return !Callee.isInterposable() && appliesFixedRegs(Callee, TM) &&
+         !isFixedRegsHalfDisabledForTesting(FixedRegsHalf::Zero);
 }
 
 static Config getCommandLineConfig(BuildMode Mode) {

@@ -31,6 +31,10 @@
 ///   (zero bytes) before emission. LLVM 22 sets the flag from a pass instead
 ///   (GoABIReserveTOC.cpp) and needs no marker.
 ///
+/// - Rule 7: a global register variable on r30 (llvm.read_register or
+///   llvm.write_register of "r30") in a function that keeps r30 fixed is an
+///   error naming the function and the rule.
+///
 /// All of this runs from doInitialization, before any function is selected.
 ///
 //===----------------------------------------------------------------------===//
@@ -42,6 +46,8 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 
 using namespace llvm;
@@ -94,6 +100,44 @@ static bool forbidTailCall(Function &F, CallInst &Call, const Config &C) {
   return false;
 }
 
+/// Rule 7: a named-register read or write of r30 (a global register variable
+/// on g) in a function that keeps r30 fixed is an error; the call is replaced
+/// (so that instruction selection, which knows no "r30", does not abort).
+static bool rejectNamedRegisterG(Function &F) {
+  SmallVector<CallInst *, 2> Bad;
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB) {
+      auto *II = dyn_cast<IntrinsicInst>(&I);
+      if (!II || (II->getIntrinsicID() != Intrinsic::read_register &&
+                  II->getIntrinsicID() != Intrinsic::write_register))
+        continue;
+      auto *MD = dyn_cast<MetadataAsValue>(II->getArgOperand(0));
+      auto *Node = MD ? dyn_cast<MDNode>(MD->getMetadata()) : nullptr;
+      auto *Name = Node && Node->getNumOperands()
+                       ? dyn_cast<MDString>(Node->getOperand(0))
+                       : nullptr;
+      if (Name && (Name->getString().equals_insensitive("r30") ||
+                   Name->getString().equals_insensitive("x30")))
+        Bad.push_back(II);
+    }
+  for (CallInst *Call : Bad) {
+    reportRuleError(F, Rule::FixedRegs,
+                    "a global register variable on " +
+                        cast<MDString>(cast<MDNode>(cast<MetadataAsValue>(
+                                                        Call->getArgOperand(0))
+                                                        ->getMetadata())
+                                           ->getOperand(0))
+                            ->getString() +
+                        " (llvm.read_register/llvm.write_register) accesses "
+                        "r30, which holds Go's g and is not the function's "
+                        "to use");
+    if (!Call->getType()->isVoidTy())
+      Call->replaceAllUsesWith(PoisonValue::get(Call->getType()));
+    Call->eraseFromParent();
+  }
+  return !Bad.empty();
+}
+
 static bool MarkersInserted = false;
 
 bool usesReservedTOCMarkers() { return MarkersInserted; }
@@ -103,6 +147,8 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
   resetFunctionConfigCache();
   bool Changed = false;
   for (Function &F : M) {
+    if (appliesFixedRegs(F, TM))
+      Changed |= rejectNamedRegisterG(F);
     const Config *C = getFunctionConfig(F, TM);
     if (!C)
       continue;

@@ -6,10 +6,11 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Runs the passes of rules 1-6 on a function, in their fixed order:
+/// Runs the passes of rules 1-7 on a function, in their fixed order:
 ///
-///   ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
-///   ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
+///   ppc-go-global-entry, ppc-go-toc-save, ppc-go-zero-r0,
+///   ppc-go-indirect-call, ppc-go-dynlink-call, ppc-go-deferreturn-pad,
+///   ppc-go-verify-registers, ppc-go-verify-fixed-regs
 ///
 /// Each rule stays a pass of its own (registered, runnable alone with
 /// -run-pass for MIR tests); this pass is how both hooks run them: inserted
@@ -17,8 +18,11 @@
 /// on LLVM 19. One pipeline entry instead of six keeps the cost for every
 /// function of a module without Go code to one policy lookup, and the order
 /// of the rules in one place. The deferreturn pad must be the last to add
-/// instructions (nothing may come between it and the call) and the register
-/// check must see everything the others added.
+/// instructions (nothing may come between it and the call), the r0 zeroing
+/// comes before rule 3's `mfctr 12` repair (which must be right before its
+/// call), and the register checks must see everything the others added. A
+/// function with only -ppc-go-fixed-regs runs the pipeline too; the passes of
+/// rules 1-6 skip it.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -44,15 +48,16 @@ public:
   GoABIRulePipeline() : MachineFunctionPass(ID) {
     for (FunctionPass *P :
          {createGoABIGlobalEntryPass(), createGoABITOCSavePass(),
-          createGoABIIndirectCallPass(), createGoABIDynlinkCallPass(),
-          createGoABIDeferreturnPadPass(), createGoABIVerifyRegistersPass()})
+          createGoABIZeroR0Pass(), createGoABIIndirectCallPass(),
+          createGoABIDynlinkCallPass(), createGoABIDeferreturnPadPass(),
+          createGoABIVerifyRegistersPass(), createGoABIVerifyFixedRegsPass()})
       Rules.emplace_back(static_cast<MachineFunctionPass *>(P));
   }
 
-  StringRef getPassName() const override { return "PowerPC Go ABI: rules 1-6"; }
+  StringRef getPassName() const override { return "PowerPC Go ABI: rules 1-7"; }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
-    if (!getFunctionConfig(MF))
+    if (!getFunctionConfig(MF) && !appliesFixedRegs(MF))
       return false;
     bool Changed = false;
     for (const std::unique_ptr<MachineFunctionPass> &Rule : Rules)
@@ -92,7 +97,7 @@ bool runMachineFunctionPass(MachineFunctionPass &P, MachineFunction &MF) {
 
 char GoABIRulePipeline::ID = 0;
 static RegisterPass<GoABIRulePipeline> X(DEBUG_TYPE,
-                                         "PowerPC Go ABI: rules 1-6");
+                                         "PowerPC Go ABI: rules 1-7");
 
 FunctionPass *createGoABIRulePipelinePass() { return new GoABIRulePipeline(); }
 

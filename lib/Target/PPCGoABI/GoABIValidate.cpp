@@ -10,10 +10,12 @@
 /// because the conventions cannot apply to it: a non-powerpc64le or
 /// big-endian (ELFv1) target, a non-ELFv2 ABI, Power10 pc-relative code (no
 /// TOC at all: `bl f@notoc`, `.localentry f, 1`), -ppc-go-dynlink without
-/// PIC, a malformed "ppc-go-abi" attribute or -ppc-go-deferreturn value. Each
-/// is an error that names the function and the rule ('target'); every later
-/// pass skips such a function (getFunctionConfig), so the error is the only
-/// outcome. The rule-specific impossibilities (an excluded function that
+/// PIC, a malformed "ppc-go-abi" attribute or -ppc-go-deferreturn value,
+/// and for rule 7 (-ppc-go-fixed-regs) a target other than powerpc64le or a
+/// malformed "ppc-go-fixed-regs" attribute (reported as rule 'fixed-regs').
+/// Each is an error that names the function and the rule ('target'); every
+/// later pass skips such a function (getFunctionConfig), so the error is the
+/// only outcome. The rule-specific impossibilities (an excluded function that
 /// needs the TOC, inline asm that clobbers r2) are reported by the pass of
 /// the rule.
 ///
@@ -55,6 +57,10 @@ public:
 
   bool runOnMachineFunction(MachineFunction &MF) override {
     const Function &F = MF.getFunction();
+    if (isFixedRegsRequested(F))
+      if (std::optional<std::string> Error =
+              findFixedRegsInputError(F, MF.getTarget()))
+        reportRuleError(F, Rule::FixedRegs, *Error);
     if (getFunctionConfig(MF) || !isGoABIRequested(F))
       return false; // Accepted, or not asked for.
     if (std::optional<std::string> Error = findInputError(F, MF.getTarget()))

@@ -16,10 +16,13 @@
 ///                                               with dynlink
 ///   after finalize-isel  ppc-go-abi-validate  bad input -> error
 ///                        ppc-go-reserve-toc   rule 6 (LLVM 22)
+///   around register allocation (LLVM 22: passes; LLVM 19: GoABIPreRAHook)
+///                        ppc-go-pin-g, ppc-go-unpin-g   rule 7, r30
 ///   before ppc-branch-select (LLVM 22) or in the AsmPrinter hook (LLVM 19):
 ///     ppc-go-abi-rules, which runs in order
 ///       ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
-///       ppc-go-dynlink-call, ppc-go-deferreturn-pad, ppc-go-verify-registers
+///       ppc-go-dynlink-call, ppc-go-zero-r0, ppc-go-deferreturn-pad,
+///       ppc-go-verify-registers, ppc-go-verify-fixed-regs
 ///
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +31,7 @@
 
 #include "PPCGoABI/Conventions.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/Twine.h"
 
 #include <optional>
@@ -83,6 +87,40 @@ void resetFunctionConfigCache();
 /// do nothing, so that a test can show it catches the broken rule.
 bool isRuleDisabledForTesting(Rule R);
 
+//===----------------------------------------------------------------------===//
+// Rule 7 policy (fixed-regs)
+//===----------------------------------------------------------------------===//
+
+/// Whether the user asked for Go's fixed registers on \p F: the attribute
+/// "ppc-go-fixed-regs"="true"|"false" if present, else -ppc-go-fixed-regs.
+/// Independent of -ppc-go-abi. A malformed attribute counts as a request.
+bool isFixedRegsRequested(const llvm::Function &F);
+
+/// Why rule 7 cannot be applied to \p F (a target other than powerpc64le
+/// ELF, a malformed attribute or test option), or nothing.
+std::optional<std::string>
+findFixedRegsInputError(const llvm::Function &F, const llvm::TargetMachine &TM);
+
+/// Whether rule 7 applies to \p F: a definition, requested, no input error.
+bool appliesFixedRegs(const llvm::Function &F, const llvm::TargetMachine &TM);
+bool appliesFixedRegs(const llvm::MachineFunction &MF);
+
+/// The two halves of rule 7 that -ppc-go-fixed-regs-disable can switch off
+/// (testing only: negative controls).
+enum class FixedRegsHalf {
+  /// r30 is kept out of register allocation and checked.
+  G,
+  /// r0 is zeroed before calls and returns and checked.
+  Zero,
+};
+bool isFixedRegsHalfDisabledForTesting(FixedRegsHalf H);
+
+/// Whether a call to \p Callee returns with r0 == 0: \p Callee follows rule
+/// 7 (compiled here with it, or declared with "ppc-go-fixed-regs"="true",
+/// which says it is Go code or code compiled with the rule).
+bool returnsWithZeroR0(const llvm::Function &Callee,
+                       const llvm::TargetMachine &TM);
+
 /// Reports that \p R does not or cannot hold in \p F: an error naming the
 /// function and the rule, through the LLVMContext, so that llc and clang
 /// fail with a message rather than emit wrong code.
@@ -123,8 +161,26 @@ llvm::FunctionPass *createGoABIIndirectCallPass();
 llvm::FunctionPass *createGoABIDynlinkCallPass();
 llvm::FunctionPass *createGoABIDeferreturnPadPass();
 llvm::FunctionPass *createGoABIVerifyRegistersPass();
+llvm::FunctionPass *createGoABIZeroR0Pass();
+llvm::FunctionPass *createGoABIVerifyFixedRegsPass();
 
-/// Rules 1-6 in order, as one pass (GoABIRulePipeline.cpp).
+/// Rule 7, r0: calls \p Hazard for each call, tail branch or return of \p MF
+/// at which r0 may be non-zero on some path (a forward may-analysis;
+/// GoABIZeroR0.cpp). Each hazard is taken to be repaired (r0 zeroed right
+/// before it), so one missing zeroing is reported once.
+void forEachNonZeroR0Hazard(
+    const llvm::MachineFunction &MF,
+    llvm::function_ref<void(const llvm::MachineInstr &)> Hazard);
+
+/// Rule 7, r30: the two points around register allocation
+/// (GoABIPinG.cpp). beginPinningG runs in the function's last pass before
+/// the register allocator, endPinningG in the first after it.
+void beginPinningG(llvm::MachineFunction &MF);
+void endPinningG();
+llvm::FunctionPass *createGoABIPinGPass();
+llvm::FunctionPass *createGoABIUnpinGPass();
+
+/// Rules 1-7 in order, as one pass (GoABIRulePipeline.cpp).
 llvm::FunctionPass *createGoABIRulePipelinePass();
 
 /// Runs \p P on \p MF outside a pass manager (the rule passes need no

@@ -76,11 +76,19 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
     T->MTCTR8 = Opcode("MTCTR8");
     T->MFCTR8 = Opcode("MFCTR8");
     T->OR8 = Opcode("OR8");
+    T->LI = Opcode("LI");
+    T->LI8 = Opcode("LI8");
     T->X1 = Register("X1");
     T->X2 = Register("X2");
     T->R2 = Register("R2");
     T->X12 = Register("X12");
     T->CTR8 = Register("CTR8");
+    T->X0 = Register("X0");
+    T->R0 = Register("R0");
+    T->X13 = Register("X13");
+    T->R13 = Register("R13");
+    T->X30 = Register("X30");
+    T->R30 = Register("R30");
     for (const auto &[Plain, WithNop] : CallNopTwins) {
       T->CallsWithoutNop.push_back(Opcode(Plain));
       T->CallsWithNop.push_back(Opcode(WithNop));
@@ -213,6 +221,22 @@ MachineInstr *PPCInstrs::buildNop(MachineBasicBlock &MBB,
                                   MachineBasicBlock::iterator Where,
                                   const DebugLoc &DL) const {
   return BuildMI(MBB, Where, DL, getTII(MBB).get(NOP));
+}
+
+bool PPCInstrs::isZeroR0(const MachineInstr &MI) const {
+  unsigned Opc = MI.getOpcode();
+  if (Opc != LI8 && Opc != LI)
+    return false;
+  const MachineOperand &Dst = MI.getOperand(0);
+  const MachineOperand &Imm = MI.getOperand(1);
+  return Dst.isReg() && (Dst.getReg() == X0 || Dst.getReg() == R0) &&
+         Imm.isImm() && Imm.getImm() == 0;
+}
+
+MachineInstr *PPCInstrs::buildZeroR0(MachineBasicBlock &MBB,
+                                     MachineBasicBlock::iterator Where,
+                                     const DebugLoc &DL) const {
+  return BuildMI(MBB, Where, DL, getTII(MBB).get(LI8), X0).addImm(0);
 }
 
 } // namespace ppcgoabi

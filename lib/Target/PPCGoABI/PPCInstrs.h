@@ -41,10 +41,12 @@ public:
   static const PPCInstrs &get(const llvm::MachineFunction &MF);
 
   // Opcodes.
-  unsigned NOP, LD, STD, MTCTR8, MFCTR8, OR8;
+  unsigned NOP, LD, STD, MTCTR8, MFCTR8, OR8, LI, LI8;
 
   // Registers.
   llvm::MCRegister X1, X2, R2, X12, CTR8;
+  /// Go's fixed registers (rule 7): r0 (zero), r13 (TLS), r30 (g).
+  llvm::MCRegister X0, R0, X13, R13, X30, R30;
 
   /// `ld r2,24(r1)`.
   bool isTOCReload(const llvm::MachineInstr &MI) const;
@@ -78,6 +80,13 @@ public:
   bool writesTOCRegister(const llvm::MachineInstr &MI) const;
   /// Whether \p MI reads r2.
   bool readsTOCRegister(const llvm::MachineInstr &MI) const;
+
+  /// `li 0,0` (LI8 X0, 0 or LI R0, 0).
+  bool isZeroR0(const llvm::MachineInstr &MI) const;
+  /// Builds `li 0,0` before \p Where.
+  llvm::MachineInstr *buildZeroR0(llvm::MachineBasicBlock &MBB,
+                                  llvm::MachineBasicBlock::iterator Where,
+                                  const llvm::DebugLoc &DL) const;
 
   /// Builds `ld r2,24(r1)` / `std r2,24(r1)` / `nop` before \p Where.
   llvm::MachineInstr *buildTOCReload(llvm::MachineBasicBlock &MBB,
