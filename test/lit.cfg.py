@@ -21,6 +21,13 @@ config.environment["PATH"] = os.pathsep.join(path)
 for var in ["HOME", "TMPDIR", "CI"]:
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# One Go build cache for the whole suite, both LLVM builds and every run:
+# Go's standard library for linux/ppc64le (and its -shared and -dynlink
+# variants) is compiled once, then reused (the Go tests take minutes
+# without it). $GOCACHE overrides it.
+config.environment["GOCACHE"] = os.environ.get(
+    "GOCACHE", os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                            "go-cache-ppcgoabi"))
 
 major = config.llvm_version_major
 plugin = config.ppcgoabi_plugin

@@ -1,0 +1,3 @@
+module example.com/goprogram
+
+go 1.19
