@@ -142,11 +142,11 @@ std::optional<GoScalar> classify(Type *T, AttributeSet Attrs,
 
 bool isGoKeyword(StringRef S) {
   static const StringSet<> Keywords = {
-      "break",  "case",   "chan",      "const", "continue", "default",
-      "defer",  "else",   "fallthrough", "for", "func",     "go",
-      "goto",   "if",     "import",    "interface", "map",  "package",
-      "range",  "return", "select",    "struct", "switch",  "type",
-      "var"};
+      "break",     "case",   "chan",    "const",       "continue",
+      "default",   "defer",  "else",    "fallthrough", "for",
+      "func",      "go",     "goto",    "if",          "import",
+      "interface", "map",    "package", "range",       "return",
+      "select",    "struct", "switch",  "type",        "var"};
   return Keywords.contains(S);
 }
 

@@ -31,9 +31,9 @@ namespace stubs {
 
 /// One parameter or the result, on both sides of the call.
 struct GoValue {
-  std::string Name;   ///< Go name (the result is "ret", as go vet wants).
-  std::string GoType; ///< int64, unsafe.Pointer, float32, ...
-  unsigned Size = 0;  ///< Bytes in Go's argument frame.
+  std::string Name;    ///< Go name (the result is "ret", as go vet wants).
+  std::string GoType;  ///< int64, unsafe.Pointer, float32, ...
+  unsigned Size = 0;   ///< Bytes in Go's argument frame.
   unsigned Offset = 0; ///< Offset in Go's argument frame: Name+Offset(FP).
   bool IsFloat = false;
   bool IsPointer = false;

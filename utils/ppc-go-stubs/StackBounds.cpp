@@ -193,8 +193,8 @@ bool StackBounds::load(const ObjectFile &Obj, const Module &M,
           Funcs[It->second].FrameSize = Size;
       }
       if (!C) {
-        Error = "has a malformed .stack_sizes section: " +
-                toString(C.takeError());
+        Error =
+            "has a malformed .stack_sizes section: " + toString(C.takeError());
         return false;
       }
       continue;
@@ -290,8 +290,7 @@ std::optional<uint64_t> StackBounds::visit(StringRef Fn, std::string &Error) {
   if (It == Funcs.end()) {
     Error = "unbounded stack: calls " + Fn.str() +
             ", which the object does not define (" + chain(Fn) +
-            "); give its stack use with --assume-stack=" + Fn.str() +
-            "=BYTES";
+            "); give its stack use with --assume-stack=" + Fn.str() + "=BYTES";
     return std::nullopt;
   }
   const FuncInfo &Info = It->second;

@@ -65,9 +65,9 @@ public:
 private:
   struct FuncInfo {
     bool Global = false;
-    std::optional<uint64_t> FrameSize;       // .stack_sizes entry
-    std::vector<std::string> Callees;        // branch relocations
-    bool IndirectCall = false;               // from the IR
+    std::optional<uint64_t> FrameSize; // .stack_sizes entry
+    std::vector<std::string> Callees;  // branch relocations
+    bool IndirectCall = false;         // from the IR
     bool InIR = false;
   };
   llvm::StringMap<FuncInfo> Funcs;

@@ -82,8 +82,8 @@ static std::string goParams(const GoSignature &Sig) {
   for (size_t I = 0; I < Sig.Params.size(); ++I) {
     const GoValue &P = Sig.Params[I];
     S += P.Name;
-    bool SameAsNext = I + 1 < Sig.Params.size() &&
-                      Sig.Params[I + 1].GoType == P.GoType;
+    bool SameAsNext =
+        I + 1 < Sig.Params.size() && Sig.Params[I + 1].GoType == P.GoType;
     if (SameAsNext) {
       S += ", ";
       continue;
@@ -107,8 +107,8 @@ void writeGoFile(raw_ostream &OS, const std::vector<Stub> &Stubs,
     OS << "\nimport \"unsafe\"\n";
   for (const Stub &S : Stubs) {
     const GoSignature &Sig = S.Sig;
-    OS << "\n// " << Sig.GoName << " calls the C function " << Sig.CName
-       << " (" << Sig.IRPrototype << ") on the goroutine stack,\n// in a "
+    OS << "\n// " << Sig.GoName << " calls the C function " << Sig.CName << " ("
+       << Sig.IRPrototype << ") on the goroutine stack,\n// in a "
        << S.FrameSize << "-byte frame: its measured stack use is "
        << S.StackBound << " bytes.\n";
     if (Sig.hasPointers()) {
@@ -133,9 +133,8 @@ void writeAsmFile(raw_ostream &OS, const std::vector<Stub> &Stubs,
   OS << "//go:build linux\n";
   for (const Stub &S : Stubs) {
     const GoSignature &Sig = S.Sig;
-    OS << "\n// " << Sig.GoName << " -> " << Sig.IRPrototype
-       << ": stack bound " << S.StackBound << ", frame " << S.FrameSize
-       << ".\n";
+    OS << "\n// " << Sig.GoName << " -> " << Sig.IRPrototype << ": stack bound "
+       << S.StackBound << ", frame " << S.FrameSize << ".\n";
     OS << "TEXT \u00b7" << Sig.GoName << "(SB), $" << S.FrameSize << "-"
        << Sig.ArgSize << "\n";
     for (const GoValue &P : Sig.Params)

@@ -24,8 +24,8 @@ namespace stubs {
 /// One exported function: its signature and its stack bound.
 struct Stub {
   GoSignature Sig;
-  uint64_t StackBound = 0;  ///< bytes below the callee's entry r1
-  uint64_t FrameSize = 0;   ///< the stub's declared Go frame ($FRAME-args)
+  uint64_t StackBound = 0; ///< bytes below the callee's entry r1
+  uint64_t FrameSize = 0;  ///< the stub's declared Go frame ($FRAME-args)
 };
 
 /// The Go frame a stub declares for a callee that uses Bound bytes below its

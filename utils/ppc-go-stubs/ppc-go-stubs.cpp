@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 //
 // ppc-go-stubs --object=FILE.o --export=NAME[=GoName],... [--package=P]
-//              [--assume-stack=SYM=BYTES]... --go-out=F.go --asm-out=F_ppc64le.s
-//              MODULE.ll|MODULE.bc
+//              [--assume-stack=SYM=BYTES]... --go-out=F.go
+//              --asm-out=F_ppc64le.s MODULE.ll|MODULE.bc
 //
 // Writes the Go declarations and the Go assembly trampolines through which
 // Go code calls C functions compiled for powerpc64le-linux-gnu (ELFv2),
