@@ -265,19 +265,12 @@ std::optional<GoSignature> lowerSignature(const Function &F, StringRef GoName,
     std::optional<GoScalar> S = classify(RetTy, Attrs.getRetAttrs(), Why);
     if (!S)
       return Fail("the result " + Why);
-    if (F.hasStructRetAttr())
-      return Fail("returns an aggregate through sret memory");
     GoValue V = makeValue(*S, "ret");
     Offset = alignTo(alignTo(Offset, 8), V.Size);
     V.Offset = Offset;
     Offset += V.Size;
     V.Reg = V.IsFloat ? "F1" : "R3";
     Sig.Result = V;
-  } else {
-    for (const Argument &A : F.args())
-      if (A.hasStructRetAttr())
-        return Fail(describeParam(A) +
-                    " is an sret pointer: the function returns an aggregate");
   }
   Sig.ArgSize = Offset;
 
