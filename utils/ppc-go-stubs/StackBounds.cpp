@@ -31,6 +31,7 @@
 
 #include "StackBounds.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
@@ -209,9 +210,15 @@ bool StackBounds::load(const ObjectFile &Obj, const Module &M,
         continue;
       const FuncSym *Caller =
           findFunc(BySection, Sec.getIndex(), R.getOffset(), true);
-      std::string Callee;
-      if (!Caller || !target(R, Callee))
+      if (!Caller)
         continue;
+      // A branch whose target is no function of the object is a call to an
+      // unknown function ("?section+offset"): never dropped, or the bound
+      // would be too low.
+      std::string Callee;
+      if (!target(R, Callee))
+        Callee = "?" + SecName->str() + "+0x" +
+                 utohexstr(R.getOffset(), /*LowerCase=*/true);
       // A function's branches to its own symbol are calls (recursion):
       // LLVM branches within a function to local labels, not to symbols.
       std::vector<std::string> &Cs = Funcs[Caller->Name].Callees;
@@ -287,6 +294,11 @@ std::optional<uint64_t> StackBounds::visit(StringRef Fn, std::string &Error) {
     return std::nullopt;
   }
   auto It = Funcs.find(Fn);
+  if (It == Funcs.end() && Fn.starts_with("?")) {
+    Error = "unbounded stack: the branch at " + Fn.drop_front().str() +
+            " goes to no function of the object (" + chain("?") + ")";
+    return std::nullopt;
+  }
   if (It == Funcs.end()) {
     Error = "unbounded stack: calls " + Fn.str() +
             ", which the object does not define (" + chain(Fn) +
