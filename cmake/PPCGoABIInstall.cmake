@@ -5,6 +5,7 @@
 #
 #   lib/PPCGoABI-<major>.so                     the plugin
 #   bin/ppc-go-abi-check-<major>                the object checker
+#   bin/ppc-go-stubs-<major>                    the Go stub generator
 #   lib/cmake/PPCGoABI/PPCGoABI-llvm<major>.cmake   what find_package learns
 #                                               about that build
 #
@@ -15,13 +16,15 @@
 #   share/doc/ppcgoabi/                         the documentation
 #
 # The build of the newest supported major also installs the unversioned
-# names lib/PPCGoABI.so and bin/ppc-go-abi-check (symbolic links), for the
-# common case of one LLVM; PPCGOABI_INSTALL_UNVERSIONED changes who owns them.
+# names lib/PPCGoABI.so, bin/ppc-go-abi-check and bin/ppc-go-stubs (symbolic
+# links), for the common case of one LLVM; PPCGOABI_INSTALL_UNVERSIONED
+# changes who owns them.
 
 include(CMakePackageConfigHelpers)
 
 set(PPCGOABI_PLUGIN_INSTALL_NAME PPCGoABI-${LLVM_VERSION_MAJOR}.so)
 set(PPCGOABI_CHECKER_INSTALL_NAME ppc-go-abi-check-${LLVM_VERSION_MAJOR})
+set(PPCGOABI_STUBS_INSTALL_NAME ppc-go-stubs-${LLVM_VERSION_MAJOR})
 set(PPCGOABI_CMAKE_INSTALL_DIR lib/cmake/PPCGoABI)
 
 list(GET PPCGOABI_SUPPORTED_LLVM_MAJORS -1 ppcgoabi_newest_major)
@@ -31,16 +34,19 @@ else()
   set(ppcgoabi_owns_unversioned OFF)
 endif()
 option(PPCGOABI_INSTALL_UNVERSIONED
-  "Also install lib/PPCGoABI.so and bin/ppc-go-abi-check for this build"
+  "Also install lib/PPCGoABI.so, bin/ppc-go-abi-check and bin/ppc-go-stubs for this build"
   ${ppcgoabi_owns_unversioned})
 
 install(PROGRAMS $<TARGET_FILE:PPCGoABI>
   DESTINATION lib RENAME ${PPCGOABI_PLUGIN_INSTALL_NAME})
 install(PROGRAMS $<TARGET_FILE:ppc-go-abi-check>
   DESTINATION bin RENAME ${PPCGOABI_CHECKER_INSTALL_NAME})
+install(PROGRAMS $<TARGET_FILE:ppc-go-stubs>
+  DESTINATION bin RENAME ${PPCGOABI_STUBS_INSTALL_NAME})
 if(PPCGOABI_INSTALL_UNVERSIONED)
   foreach(link IN ITEMS "lib/PPCGoABI.so:${PPCGOABI_PLUGIN_INSTALL_NAME}"
-                        "bin/ppc-go-abi-check:${PPCGOABI_CHECKER_INSTALL_NAME}")
+                        "bin/ppc-go-abi-check:${PPCGOABI_CHECKER_INSTALL_NAME}"
+                        "bin/ppc-go-stubs:${PPCGOABI_STUBS_INSTALL_NAME}")
     string(REPLACE ":" ";" link "${link}")
     list(GET link 0 name)
     list(GET link 1 target)

@@ -54,6 +54,8 @@ config.substitutions.append(("%src_root", config.ppcgoabi_src_root))
 config.substitutions.append(("%utils", os.path.join(config.ppcgoabi_src_root, "utils")))
 checker = os.path.join(config.ppcgoabi_tools_dir, "ppc-go-abi-check")
 config.substitutions.append(("%ppc-go-abi-check", checker))
+config.substitutions.append(
+    ("%ppc-go-stubs", os.path.join(config.ppcgoabi_tools_dir, "ppc-go-stubs")))
 config.substitutions.append(("%llvm_major", str(major)))
 
 config.available_features.add("llvm-%d" % major)
