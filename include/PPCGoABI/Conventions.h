@@ -56,6 +56,9 @@ enum class Rule {
   DeferreturnPad,
   /// 6. r2 is never used for anything but the TOC pointer.
   ReservedRegisters,
+  /// Go's fixed registers (issue 12): r30 holds g and r13 the thread
+  /// pointer and are never written; r0 is zero at every call and return.
+  FixedRegs,
 };
 
 struct RuleInfo {

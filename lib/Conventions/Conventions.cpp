@@ -44,6 +44,11 @@ static const RuleInfo Rules[] = {
      "r2 holds the TOC pointer and nothing else; nothing but the TOC save "
      "reload writes it",
      "cmd/compile/internal/ppc64/reg.go excludedregs"},
+    {Rule::FixedRegs, "fixed-regs",
+     "r30 (g) and r13 (TLS) are never written; r0 is zero at every call, "
+     "tail branch and return",
+     "cmd/internal/obj/ppc64/a.out.go (REGZERO, REGG, REGTLS); "
+     "cmd/compile/abi-internal.md (ppc64)"},
 };
 
 ArrayRef<RuleInfo> allRules() { return Rules; }

@@ -30,6 +30,7 @@
 
 #include "ObjectChecker.h"
 
+#include "FixedRegsCheck.h"
 #include "GoFuncTab.h"
 #include "KnownExceptions.h"
 #include "PPCDecoder.h"
@@ -1501,6 +1502,44 @@ void Checker::checkReservedRegisters(Code &C,
 }
 
 //===----------------------------------------------------------------------===//
+// Go's fixed registers (--fixed-regs): the control flow FixedRegsCheck reads
+//===----------------------------------------------------------------------===//
+
+static std::vector<FixedRegsStep>
+getFixedRegsSteps(const std::vector<Step> &Steps) {
+  std::vector<FixedRegsStep> Out(Steps.size());
+  for (size_t I = 0, N = Steps.size(); I != N; ++I) {
+    const Step &S = Steps[I];
+    FixedRegsStep &F = Out[I];
+    bool Unknown = false;
+    F.Succs = successors(Steps, I, Unknown);
+    switch (S.Kind) {
+    case Flow::Call:
+    case Flow::IndirectCall:
+      F.Kind = FixedRegsStep::Call;
+      F.What = S.Kind == Flow::Call ? "call to " + S.Dest.Name
+                                    : std::string("indirect call");
+      break;
+    case Flow::TailBranch:
+      F.Kind = FixedRegsStep::Exit;
+      F.What = "tail branch to " + S.Dest.Name;
+      break;
+    case Flow::Return:
+      F.Kind = FixedRegsStep::Exit;
+      F.What = "return";
+      break;
+    case Flow::IndirectJump:
+      F.Kind = FixedRegsStep::IndirectJump;
+      F.What = "bctr (a jump table or an indirect tail call)";
+      break;
+    default:
+      break;
+    }
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
 // Driver
 //===----------------------------------------------------------------------===//
 
@@ -1543,6 +1582,10 @@ void Checker::checkFunction(const Function &F) {
     checkModuleCalls(C);
   checkDeferreturnPad(C);
   checkReservedRegisters(C, BeforeFrame);
+  if (Opts.FixedRegs)
+    for (FixedRegsFinding &Fd :
+         checkFixedRegisters(D, C.Insns, getFixedRegsSteps(C.Steps)))
+      addFinding(C, Rule::FixedRegs, Fd.At, Fd.Message, Fd.Quote);
   fileFindings(C);
 }
 

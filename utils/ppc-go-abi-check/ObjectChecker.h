@@ -36,6 +36,8 @@ struct CheckOptions {
   Config Conf;
   /// Functions whose name matches one of these are not checked.
   std::vector<std::shared_ptr<llvm::Regex>> Ignore;
+  /// Also check Go's fixed registers (--fixed-regs, FixedRegsCheck.h).
+  bool FixedRegs = false;
 };
 
 /// Checks \p Obj; \p Report.File is set by the caller. An input that cannot
