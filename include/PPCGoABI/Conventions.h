@@ -56,8 +56,8 @@ enum class Rule {
   DeferreturnPad,
   /// 6. r2 is never used for anything but the TOC pointer.
   ReservedRegisters,
-  /// Go's fixed registers (issue 12): r30 holds g and r13 the thread
-  /// pointer and are never written; r0 is zero at every call and return.
+  /// 7. Go's fixed registers (opt-in, -ppc-go-fixed-regs): r30 (g) is never
+  ///    written, r0 is zero at every call and return, r13 is never written.
   FixedRegs,
 };
 

@@ -47,8 +47,8 @@ static const RuleInfo Rules[] = {
     {Rule::FixedRegs, "fixed-regs",
      "r30 (g) and r13 (TLS) are never written; r0 is zero at every call, "
      "tail branch and return",
-     "cmd/internal/obj/ppc64/a.out.go (REGZERO, REGG, REGTLS); "
-     "cmd/compile/abi-internal.md (ppc64)"},
+     "cmd/internal/obj/ppc64/a.out.go (REGZERO, REGG, REGTLS); asm9.go "
+     "r0iszero; runtime/sys_linux_ppc64x.s sigtramp"},
 };
 
 ArrayRef<RuleInfo> allRules() { return Rules; }
