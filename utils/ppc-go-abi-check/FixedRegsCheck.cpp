@@ -70,9 +70,7 @@ struct R0State {
   }
 };
 
-std::string hexAddr(uint64_t A) {
-  return "0x" + Twine::utohexstr(A).str();
-}
+std::string hexAddr(uint64_t A) { return "0x" + Twine::utohexstr(A).str(); }
 
 } // namespace
 
@@ -91,8 +89,7 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
            "every instruction, and its signal handler reads it there",
            {}});
     if (D.writesGPR(Insns[I], 13))
-      Findings.push_back(
-          {I, "r13, the thread pointer, is written", {}});
+      Findings.push_back({I, "r13, the thread pointer, is written", {}});
   }
   if (N == 0)
     return Findings;
@@ -150,8 +147,7 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
 
   for (size_t I = 0; I != N; ++I) {
     const FixedRegsStep &Step = Steps[I];
-    if (Step.Kind == FixedRegsStep::Other || !In[I].Reached ||
-        !In[I].NonZeroBy)
+    if (Step.Kind == FixedRegsStep::Other || !In[I].Reached || !In[I].NonZeroBy)
       continue;
     size_t By = *In[I].NonZeroBy;
     Findings.push_back(

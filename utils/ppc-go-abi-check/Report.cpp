@@ -97,8 +97,8 @@ void printText(raw_ostream &OS, const RunInfo &Run,
     }
     OS << R.File << ": " << R.Kind << ", Go " << Run.Version.str() << ", "
        << getBuildModeName(Run.Mode) << (Run.FixedRegs ? ", fixed-regs" : "")
-       << ": " << R.NumChecked << " of "
-       << R.NumFunctions << " functions checked, " << R.Violations.size()
+       << ": " << R.NumChecked << " of " << R.NumFunctions
+       << " functions checked, " << R.Violations.size()
        << (R.Violations.size() == 1 ? " violation" : " violations");
     if (!R.Exceptions.empty())
       OS << ", " << R.Exceptions.size() << " known exceptions";
