@@ -258,7 +258,9 @@ constexpr unsigned StOtherNoTOC = 1u << 5;
 /// .TOC. is the start of the module's .got plus 0x8000 (ELFv2 ABI 3.3; Go's
 /// linker, cmd/link/internal/ppc64/asm.go, uses the same bias).
 constexpr uint64_t TOCBias = 0x8000;
-/// Rule 7: the stack-growth call in a prologue runs before the frame exists
+/// Go's stack-growth exception to rules 3 and 6 (not a rule of its own: LLVM
+/// code has no split-stack prologue; the checker accepts it in Go's code):
+/// the stack-growth call in a prologue runs before the frame exists
 /// and keeps r2 at 8(r1) around it (obj9.go stacksplit):
 /// `std 2,8(1); bl runtime.morestack*; ld 2,8(1)`.
 constexpr int64_t MorestackTOCSaveOffset = 8;

@@ -31,6 +31,7 @@
 #include "ObjectChecker.h"
 
 #include "EHFrame.h"
+#include "FixedRegsCheck.h"
 #include "GoFuncTab.h"
 #include "KnownExceptions.h"
 #include "PPCDecoder.h"
@@ -1491,8 +1492,8 @@ void Checker::checkIndirectCalls(Code &C,
     uint32_t Next = I + 1 < N ? C.Insns[I + 1].Word : 0;
     if (Next == encoding::LoadTOC)
       continue;
-    // Rule 7: the dynlink morestack call, before the frame, reloads r2
-    // from 8(1).
+    // The stack-growth exception: the dynlink morestack call, before the
+    // frame, reloads r2 from 8(1).
     if (Next == encoding::MorestackReloadTOC && BeforeFrame[I])
       continue;
     addFinding(C, Rule::IndirectCall, I,
@@ -1682,11 +1683,49 @@ void Checker::checkReservedRegisters(Code &C,
       continue; // __builtin_longjmp restores the TOC __builtin_setjmp saved.
     if (In.Word == encoding::MorestackReloadTOC && I > 0 &&
         isMorestackCall(C, I - 1) && BeforeFrame[I - 1])
-      continue; // Rule 7.
+      continue; // The stack-growth exception.
     addFinding(C, Rule::ReservedRegisters, I,
                "r2, the TOC pointer, is written by an ordinary instruction",
                {});
   }
+}
+
+//===----------------------------------------------------------------------===//
+// Go's fixed registers (--fixed-regs): the control flow FixedRegsCheck reads
+//===----------------------------------------------------------------------===//
+
+static std::vector<FixedRegsStep>
+getFixedRegsSteps(const std::vector<Step> &Steps) {
+  std::vector<FixedRegsStep> Out(Steps.size());
+  for (size_t I = 0, N = Steps.size(); I != N; ++I) {
+    const Step &S = Steps[I];
+    FixedRegsStep &F = Out[I];
+    bool Unknown = false;
+    F.Succs = successors(Steps, I, Unknown);
+    switch (S.Kind) {
+    case Flow::Call:
+    case Flow::IndirectCall:
+      F.Kind = FixedRegsStep::Call;
+      F.What = S.Kind == Flow::Call ? "call to " + S.Dest.Name
+                                    : std::string("indirect call");
+      break;
+    case Flow::TailBranch:
+      F.Kind = FixedRegsStep::Exit;
+      F.What = "tail branch to " + S.Dest.Name;
+      break;
+    case Flow::Return:
+      F.Kind = FixedRegsStep::Exit;
+      F.What = "return";
+      break;
+    case Flow::IndirectJump:
+      F.Kind = FixedRegsStep::IndirectJump;
+      F.What = "bctr (a jump table or an indirect tail call)";
+      break;
+    default:
+      break;
+    }
+  }
+  return Out;
 }
 
 //===----------------------------------------------------------------------===//
@@ -1732,6 +1771,10 @@ void Checker::checkFunction(const Function &F) {
     checkModuleCalls(C);
   checkDeferreturnPad(C);
   checkReservedRegisters(C, BeforeFrame);
+  if (Opts.FixedRegs)
+    for (FixedRegsFinding &Fd :
+         checkFixedRegisters(D, C.Insns, getFixedRegsSteps(C.Steps)))
+      addFinding(C, Rule::FixedRegs, Fd.At, Fd.Message, Fd.Quote);
   fileFindings(C);
 }
 

@@ -40,6 +40,8 @@ struct CheckOptions {
   /// _init, frame_dummy, ...: isStartupCode); by default it is listed, not
   /// checked.
   bool CheckStartupCode = false;
+  /// Also check Go's fixed registers (--fixed-regs, FixedRegsCheck.h).
+  bool FixedRegs = false;
 };
 
 /// Whether \p Name is a function the C runtime's startup files (crt1.o,

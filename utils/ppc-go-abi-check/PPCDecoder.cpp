@@ -206,6 +206,10 @@ Expected<std::unique_ptr<PPCDecoder>> PPCDecoder::create() {
       !FindOpcodes({"RLDICL"}, D->RotateLeftClear))
     return Fail("no opcode ORI(8), ORIS(8), XORI(8), XORIS(8), ADDI(8), "
                 "AND(8) or RLDICL");
+  if (!FindOpcodes({"XOR", "XOR8"}, D->Xor) ||
+      !FindOpcodes({"SUBF", "SUBF8"}, D->Subtract) ||
+      !FindOpcodes({"ORI", "ORI8", "ORIS", "ORIS8"}, D->OrImm))
+    return Fail("no opcode XOR(8), SUBF(8), ORI(8) or ORIS(8)");
   return D;
 }
 
@@ -337,6 +341,45 @@ PPCDecoder::getLoadedImmediate(const Insn &I) const {
     return std::nullopt;
   int64_t Imm = I.Inst.getOperand(1).getImm();
   return std::make_pair(*RD, Shifted ? Imm * 65536 : Imm);
+}
+
+/// The GPR numbers of the first \p Count operands of \p I, if all are GPRs.
+static std::optional<SmallVector<unsigned, 3>>
+getGPROperands(const PPCDecoder &D, const Insn &I, unsigned Count) {
+  if (I.Inst.getNumOperands() < Count)
+    return std::nullopt;
+  SmallVector<unsigned, 3> Regs;
+  for (unsigned K = 0; K != Count; ++K) {
+    const MCOperand &Op = I.Inst.getOperand(K);
+    std::optional<unsigned> R =
+        Op.isReg() ? D.getGPRNumber(Op.getReg()) : std::nullopt;
+    if (!R)
+      return std::nullopt;
+    Regs.push_back(*R);
+  }
+  return Regs;
+}
+
+bool PPCDecoder::zeroesGPR(const Insn &I, unsigned N) const {
+  if (auto Imm = getLoadedImmediate(I))
+    return Imm->first == N && Imm->second == 0;
+  // xor rA,rS,rB and subf rD,rA,rB: the destination is operand 0; equal
+  // sources give zero.
+  if (!isOneOf(I, Xor) && !isOneOf(I, Subtract))
+    return false;
+  auto Regs = getGPROperands(*this, I, 3);
+  return Regs && (*Regs)[0] == N && (*Regs)[1] == (*Regs)[2];
+}
+
+bool PPCDecoder::preservesGPR(const Insn &I, unsigned N) const {
+  if (auto Copy = getRegisterCopy(I))
+    return Copy->first == N && Copy->second == N;
+  // ori rA,rS,imm / oris rA,rS,imm: operands rA, rS, imm.
+  if (!isOneOf(I, OrImm) || I.Inst.getNumOperands() < 3 ||
+      !I.Inst.getOperand(2).isImm() || I.Inst.getOperand(2).getImm() != 0)
+    return false;
+  auto Regs = getGPROperands(*this, I, 2);
+  return Regs && (*Regs)[0] == N && (*Regs)[1] == N;
 }
 
 } // namespace checker

@@ -134,6 +134,13 @@ public:
   /// For `li rD, imm` / `lis rD, imm`: the pair {rD, the value loaded}.
   std::optional<std::pair<unsigned, int64_t>>
   getLoadedImmediate(const Insn &I) const;
+  /// Whether \p I sets GPR \p N to zero whatever the other registers hold:
+  /// `li N,0`, `lis N,0`, `xor N,rA,rA`, `subf N,rA,rA` (Go's SYSCALL ends
+  /// with `xor 0,0,0`).
+  bool zeroesGPR(const Insn &I, unsigned N) const;
+  /// Whether \p I writes GPR \p N with the value it already holds:
+  /// `ori N,N,0` (the hardware nop is `ori 0,0,0`), `oris N,N,0`, `mr N,N`.
+  bool preservesGPR(const Insn &I, unsigned N) const;
 
 private:
   PPCDecoder();
@@ -157,7 +164,7 @@ private:
   /// GPR number by MC register number (-1: not a GPR).
   std::vector<int> GPRNumbers;
   llvm::SmallVector<unsigned, 2> MoveToCTR, MoveToLR, Or, LoadImm,
-      LoadImmShifted;
+      LoadImmShifted, Xor, Subtract, OrImm;
   /// rA = rS op 0 (ORI, ORIS, XORI, XORIS, ADDI and their 64-bit forms);
   /// rA = rS op rS (OR, AND); rA = rotate(rS, 0) with no mask (RLDICL).
   llvm::SmallVector<unsigned, 12> IdentityWithZeroImm;

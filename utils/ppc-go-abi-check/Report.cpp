@@ -99,8 +99,9 @@ void printText(raw_ostream &OS, const RunInfo &Run,
                 R.Startup);
     }
     OS << R.File << ": " << R.Kind << ", Go " << Run.Version.str() << ", "
-       << getBuildModeName(Run.Mode) << ": " << R.NumChecked << " of "
-       << R.NumFunctions << " functions checked, " << R.Violations.size()
+       << getBuildModeName(Run.Mode) << (Run.FixedRegs ? ", fixed-regs" : "")
+       << ": " << R.NumChecked << " of " << R.NumFunctions
+       << " functions checked, " << R.Violations.size()
        << (R.Violations.size() == 1 ? " violation" : " violations");
     if (!R.Exceptions.empty())
       OS << ", " << R.Exceptions.size() << " known exceptions";
@@ -152,6 +153,7 @@ void printJSON(raw_ostream &OS, const RunInfo &Run,
   J.object([&] {
     J.attribute("go", Run.Version.str());
     J.attribute("mode", getBuildModeName(Run.Mode));
+    J.attribute("fixed_regs", Run.FixedRegs);
     J.attributeArray("files", [&] {
       for (const FileReport &R : Reports)
         J.object([&] {

@@ -94,6 +94,8 @@ struct RunInfo {
   GoVersion Version;
   BuildMode Mode;
   bool Verbose = false;
+  /// --fixed-regs: the fixed-regs rule was checked too.
+  bool FixedRegs = false;
 };
 
 void printText(llvm::raw_ostream &OS, const RunInfo &Run,

@@ -76,6 +76,13 @@ static cl::opt<SymbolList> NoTOCPrologue(
              "runtime.duffzero,runtime.duffcopy,...)"),
     cl::cat(CheckerCategory));
 
+static cl::opt<bool>
+    FixedRegs("fixed-regs",
+              cl::desc("Also check Go's fixed registers (rule fixed-regs): "
+                       "r30 (g) and r13 never written, r0 zero at every "
+                       "call, tail branch and return"),
+              cl::init(false), cl::cat(CheckerCategory));
+
 static cl::list<std::string>
     IgnorePatterns("ignore",
                    cl::desc("Do not check functions whose symbol name "
@@ -202,6 +209,7 @@ int main(int argc, char **argv) {
   Opts.Conf.Mode = *Mode;
   Opts.Conf.Version = Version;
   Opts.Conf.DeferreturnSymbol = Deferreturn;
+  Opts.FixedRegs = FixedRegs;
   if (Deferreturn.empty())
     return usageError("--deferreturn needs a symbol name");
   Opts.Conf.NoTOCPrologue = NoTOCPrologue.getNumOccurrences()
@@ -244,6 +252,7 @@ int main(int argc, char **argv) {
   Run.Version = Version;
   Run.Mode = *Mode;
   Run.Verbose = Verbose;
+  Run.FixedRegs = FixedRegs;
   if (Format == "json")
     printJSON(outs(), Run, Reports);
   else

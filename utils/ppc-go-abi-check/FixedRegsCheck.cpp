@@ -1,0 +1,165 @@
+//===- FixedRegsCheck.cpp - Go's fixed registers on decoded code ----------===//
+//
+// Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Guarantees, for one decoded function (issue 12, rule "fixed-regs"):
+// - No instruction writes r30 or r13 (MCInstrDesc defs, the registers
+//   resolved by name as for r2 in rule 6). Go keeps the current goroutine g
+//   in r30 at every instruction (cmd/internal/obj/ppc64/a.out.go REGG): its
+//   signal handler runtime·sigtramp reads it there, and since Go 1.14 a
+//   signal (SIGURG, async preemption) can arrive at any instruction. r13 is
+//   the thread pointer (REGTLS), reserved by the ELFv2 ABI itself.
+// - r0 is zero at every call (bl to another function, bctrl, blrl, bclrl),
+//   at every tail branch to another function, at every return (blr, and
+//   conditional returns) and at every bctr (a jump table and an indirect
+//   tail call cannot be told apart). Go code uses R0 as REGZERO: its
+//   assembler builds constants as `oris rD, r0, hi` and its compiler stores
+//   zero with `MOVD R0, x`, so any Go code reached with r0 != 0 computes
+//   wrong values.
+//
+// How r0 is followed: a forward "may be non-zero" dataflow over the
+// function's control flow. At the entry r0 is zero (the caller obeys the
+// rule). `li 0,0`, `lis 0,0`, `xor 0,x,x` and `subf 0,x,x` make it zero (Go's
+// SYSCALL is `li 0,N; sc; xor 0,0,0`); `ori 0,0,0` (the nop) and `mr 0,0`
+// keep it; any other write of r0 may make it non-zero. After a call r0 is
+// zero again: the rule requires every function to return with r0 zero, and
+// each callee is checked for that on its own. That is Go's own assumption
+// (its compiled code never re-zeroes r0 after a call, and the runtime
+// re-zeroes it itself after calling C: asmcgocall's `XOR R0, R0`). It means
+// that a call to code that breaks the rule (C compiled without it) is not
+// caught at the call but in the callee, if the callee is checked. A bctr
+// with r0 zero may land anywhere in the function: every instruction not
+// reached otherwise is then analysed as if r0 were zero there.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FixedRegsCheck.h"
+
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/Format.h"
+
+#include <optional>
+
+using namespace llvm;
+
+namespace ppcgoabi {
+namespace checker {
+
+namespace {
+
+/// What is known about r0 before an instruction.
+struct R0State {
+  bool Reached = false;
+  /// The write that may have left r0 non-zero (on some path), if any.
+  std::optional<size_t> NonZeroBy;
+
+  /// Joins \p Other into this state; true if it changed.
+  bool join(const R0State &Other) {
+    if (!Other.Reached)
+      return false;
+    bool Changed = !Reached;
+    Reached = true;
+    if (Other.NonZeroBy && !NonZeroBy) {
+      NonZeroBy = Other.NonZeroBy;
+      Changed = true;
+    }
+    return Changed;
+  }
+};
+
+std::string hexAddr(uint64_t A) { return "0x" + Twine::utohexstr(A).str(); }
+
+} // namespace
+
+std::vector<FixedRegsFinding>
+checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
+                    ArrayRef<FixedRegsStep> Steps) {
+  std::vector<FixedRegsFinding> Findings;
+  size_t N = Insns.size();
+
+  // r30 and r13: any write, reachable or not.
+  for (size_t I = 0; I != N; ++I) {
+    if (D.writesGPR(Insns[I], 30))
+      Findings.push_back(
+          {I,
+           "r30 is written: Go keeps the current goroutine (g) in r30 at "
+           "every instruction, and its signal handler reads it there",
+           {}});
+    if (D.writesGPR(Insns[I], 13))
+      Findings.push_back({I, "r13, the thread pointer, is written", {}});
+  }
+  if (N == 0)
+    return Findings;
+
+  // r0: forward "may be non-zero" dataflow.
+  std::vector<R0State> In(N);
+  std::vector<size_t> Work;
+  auto Flow = [&](size_t I) {
+    const R0State &S = In[I];
+    const FixedRegsStep &Step = Steps[I];
+    R0State Out = S;
+    switch (Step.Kind) {
+    case FixedRegsStep::Call:
+      Out.NonZeroBy.reset(); // The callee returns with r0 zero.
+      break;
+    case FixedRegsStep::IndirectJump:
+    case FixedRegsStep::Exit:
+      break; // Checked below; only a conditional one falls through.
+    case FixedRegsStep::Other:
+      if (D.zeroesGPR(Insns[I], 0))
+        Out.NonZeroBy.reset();
+      else if (D.writesGPR(Insns[I], 0) && !D.preservesGPR(Insns[I], 0))
+        Out.NonZeroBy = I;
+      break;
+    }
+    for (size_t Succ : Step.Succs)
+      if (Succ < N && In[Succ].join(Out))
+        Work.push_back(Succ);
+  };
+  auto Solve = [&]() {
+    while (!Work.empty()) {
+      size_t I = Work.back();
+      Work.pop_back();
+      Flow(I);
+    }
+  };
+  In[0].Reached = true;
+  Work.push_back(0);
+  Solve();
+
+  bool IndirectJumpReached = false;
+  for (size_t I = 0; I != N; ++I)
+    IndirectJumpReached |=
+        In[I].Reached && Steps[I].Kind == FixedRegsStep::IndirectJump;
+  if (IndirectJumpReached) {
+    // Targets of the bctr are unknown: start every instruction reached by
+    // nothing else with r0 zero (a bctr with r0 non-zero is reported).
+    for (size_t I = 0; I != N; ++I)
+      if (!In[I].Reached && Insns[I].Valid) {
+        In[I].Reached = true;
+        Work.push_back(I);
+      }
+    Solve();
+  }
+
+  for (size_t I = 0; I != N; ++I) {
+    const FixedRegsStep &Step = Steps[I];
+    if (Step.Kind == FixedRegsStep::Other || !In[I].Reached || !In[I].NonZeroBy)
+      continue;
+    size_t By = *In[I].NonZeroBy;
+    Findings.push_back(
+        {I,
+         "r0 may be non-zero at this " + Step.What + " (written at " +
+             hexAddr(Insns[By].Addr) +
+             " and not zeroed on some path since): Go code relies on r0 "
+             "being zero",
+         {By}});
+  }
+  return Findings;
+}
+
+} // namespace checker
+} // namespace ppcgoabi
