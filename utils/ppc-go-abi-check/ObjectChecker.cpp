@@ -12,6 +12,9 @@
 //   is listed in the report as ignored (--ignore), as not Go code (absent
 //   from a Go binary's function table) or as a known exception (Go's own
 //   runtime assembly, KnownExceptions.cpp). Nothing is skipped silently.
+// - In a linked file, a `bl .+0` or a global entry `addis 2,12,0;
+//   addi 2,2,0` (relocations the linker left unapplied) anywhere in a checked
+//   or --ignore'd function is reported, with what to do.
 // - Malformed input is reported through FileReport::Error; every read from
 //   the file is checked, so no input makes the checker crash.
 //
