@@ -12,6 +12,9 @@
 //   is listed in the report as ignored (--ignore), as not Go code (absent
 //   from a Go binary's function table) or as a known exception (Go's own
 //   runtime assembly, KnownExceptions.cpp). Nothing is skipped silently.
+// - In a linked file, a `bl .+0` or a global entry `addis 2,12,0;
+//   addi 2,2,0` (relocations the linker left unapplied) anywhere in a checked
+//   or --ignore'd function is reported, with what to do.
 // - Malformed input is reported through FileReport::Error; every read from
 //   the file is checked, so no input makes the checker crash.
 //
@@ -219,6 +222,7 @@ private:
   void checkModuleCalls(Code &C);
   void checkDeferreturnPad(Code &C);
   void checkReservedRegisters(Code &C, const std::vector<bool> &BeforeFrame);
+  void checkUnappliedRelocations(ArrayRef<const Function *> Scanned);
   bool isMorestackCall(const Code &C, size_t I) const;
   bool isLongjmpTOCRestore(const Code &C, size_t I) const;
   bool isTargetInR12(const Code &C, size_t Call, std::string &Why,
@@ -1002,6 +1006,84 @@ bool Checker::isExcluded(const Function &F) const {
 }
 
 //===----------------------------------------------------------------------===//
+// Relocations the linker left unapplied (linked files)
+//===----------------------------------------------------------------------===//
+
+/// bl .+0: a call whose R_PPC64_REL24 was never applied (a branch to itself).
+static constexpr uint32_t SelfCallWord = 0x48000001;
+
+/// What to do about an unapplied relocation (docs/GoIntegration.md).
+static const char *const UnappliedRecipe =
+    ": the linker left its relocation unapplied. Go 1.19's internal linker "
+    "does this to a host object (.syso) in a -buildmode=exe program without "
+    "dynamic imports (it links with -d): add //go:cgo_import_dynamic _ _ "
+    "\"libc.so.6\" to the package and link with "
+    "-ldflags=-I=/lib64/ld64.so.2 (docs/GoIntegration.md, exe)";
+
+void Checker::checkUnappliedRelocations(ArrayRef<const Function *> Scanned) {
+  // A linked file keeps no relocations for its code, so an unapplied one
+  // shows as the field the assembler left: 0. Two forms cannot be anything
+  // else. `bl .+0` (0x48000001), a call to itself, loops forever; a
+  // global entry `addis 2,12,0; addi 2,2,0` sets r2 to the function's own
+  // address, which is the module's TOC pointer in no file a linker wrote
+  // (it points into .got, not to code). Go's internal linker lists a .syso's
+  // whole .text as one function (pkg(.text), st_other 0), so the words are
+  // scanned over every checked or --ignore'd function, not only at
+  // function starts, and --ignore does not hide them: no convention makes
+  // such a program work. Each word is reported once, in the innermost
+  // function that contains it.
+  std::set<uint64_t> Seen;
+  for (const Function *Outer : Scanned) {
+    const SectionInfo &SI = Sections[Outer->SectionIndex];
+    if (Outer->Addr < SI.Addr || Outer->end() > SI.Addr + SI.Contents.size())
+      continue;
+    StringRef Bytes = SI.Contents.substr(Outer->Addr - SI.Addr, Outer->Size);
+    auto WordAt = [&](uint64_t Off) {
+      return support::endian::read32le(Bytes.data() + Off);
+    };
+    for (uint64_t Off = 0; Off + 4 <= Bytes.size(); Off += 4) {
+      uint32_t W = WordAt(Off);
+      uint64_t Addr = Outer->Addr + Off;
+      bool SelfCall = W == SelfCallWord;
+      bool ZeroPair = W == encoding::GlobalEntryAddis &&
+                      Off + 8 <= Bytes.size() &&
+                      WordAt(Off + 4) == encoding::GlobalEntryAddi &&
+                      !(TOC && *TOC == Addr);
+      if ((!SelfCall && !ZeroPair) || !Seen.insert(Addr).second)
+        continue;
+      const Function *F = Outer;
+      for (const Function *G : Scanned)
+        if (G->SectionIndex == Outer->SectionIndex && G->contains(Addr) &&
+            G->Addr > F->Addr)
+          F = G;
+      Code C;
+      C.F = F;
+      for (unsigned K = 0; K != (ZeroPair ? 2u : 1u); ++K)
+        C.Insns.push_back(D.decode(
+            arrayRefFromStringRef(Bytes.substr(Off + 4 * K, 4)), Addr + 4 * K));
+      C.Steps.resize(C.Insns.size());
+      if (SelfCall)
+        addFinding(C, Rule::DynlinkCall, 0,
+                   Twine("bl to itself (bl .+0): an unrelocated "
+                         "R_PPC64_REL24, the program loops here") +
+                       UnappliedRecipe,
+                   {});
+      else
+        addFinding(C, Rule::GlobalEntry, 0,
+                   Twine("global entry prologue with both immediates 0 "
+                         "(addis 2,12,0; addi 2,2,0): r2 would be the "
+                         "function's own address, not the module's TOC "
+                         "pointer") +
+                       (TOC ? " " + hex(*TOC) : std::string()) +
+                       " - unrelocated R_PPC64_REL16_HA/LO .TOC." +
+                       UnappliedRecipe,
+                   {1});
+      fileFindings(C);
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
 // Findings
 //===----------------------------------------------------------------------===//
 
@@ -1148,6 +1230,9 @@ void Checker::checkGlobalEntry(Code &C) {
                  {1});
     return;
   }
+  if (C.Insns[0].Word == encoding::GlobalEntryAddis &&
+      C.Insns[1].Word == encoding::GlobalEntryAddi && !(TOC && *TOC == F.Addr))
+    return; // Unapplied relocations: checkUnappliedRelocations reports it.
   if (TOC) {
     uint64_t High = uint64_t(int64_t(int16_t(C.Insns[0].Word & 0xffff))) << 16;
     uint64_t Low = uint64_t(int64_t(int16_t(C.Insns[1].Word & 0xffff)));
@@ -1819,6 +1904,9 @@ void Checker::run() {
   if (!Relocatable)
     loadPLTSlots();
 
+  // The functions a linked file's relocations are checked in: every
+  // checked and every --ignore'd one.
+  std::vector<const Function *> Scanned;
   for (auto &FPtr : Functions) {
     Function &F = *FPtr;
     if (F.Size == 0)
@@ -1847,6 +1935,7 @@ void Checker::run() {
     bool Ignored = any_of(Opts.Ignore, [&](const std::shared_ptr<Regex> &R) {
       return any_of(F.Names, [&](const std::string &N) { return R->match(N); });
     });
+    Scanned.push_back(&F);
     if (Ignored) {
       Report.Ignored.push_back(F.Name);
       continue;
@@ -1854,6 +1943,8 @@ void Checker::run() {
     ++Report.NumChecked;
     checkFunction(F);
   }
+  if (!Relocatable)
+    checkUnappliedRelocations(Scanned);
   // Nothing checked is never a pass for an executable or shared object (a
   // stripped file whose functions cannot be found would otherwise conform
   // vacuously). A relocatable object keeps the symbols its linking needs:

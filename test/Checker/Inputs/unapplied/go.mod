@@ -1,0 +1,3 @@
+module unapplied
+
+go 1.19
