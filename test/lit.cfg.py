@@ -8,7 +8,7 @@ import lit.formats
 
 config.name = "PPCGoABI-LLVM%d" % config.llvm_version_major
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".ll", ".mir", ".test", ".c", ".s"]
+config.suffixes = [".ll", ".mir", ".test", ".c", ".cpp", ".s"]
 config.excludes = ["Inputs", "CMakeLists.txt", "README.md", "lit.cfg.py",
                    "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)

@@ -5,18 +5,20 @@
 # Exceptions.
 #
 # ===-----------------------------------------------------------------------===#
-"""Builds real C code bases for ppc64le with and without the plugin, runs
-their own tests under qemu-ppc64le and compares the results.
+"""Builds real C (and C++) code bases for ppc64le with and without the
+plugin, runs their own tests under qemu-ppc64le and compares the results.
 
 The plugin must never break correct code. Code nobody wrote for it is the
 test: Debian's sources of zlib, bzip2 and SQLite are fetched with
-`apt-get source`, each is built twice with the LLVM clang the plugin was
-built for,
+`apt-get source`, and Lua 5.4 with its test suite from Lua's repository
+(Debian's source has no test suite; see class Lua). Each is built twice
+with the LLVM clang the plugin was built for,
 
   stock  clang --target=powerpc64le-linux-gnu -O2 -fPIC
   go     the same plus -Xclang -load -Xclang <plugin> -mllvm -ppc-go-abi
          (and -mllvm -ppc-go-dynlink with --mode=dynlink; --mode=shared,
-         the default, may also be given as --mode=pic)
+         the default, may also be given as --mode=pic; with --fixed-regs
+         also -mllvm -ppc-go-fixed-regs)
 
 their own test programs run under qemu-ppc64le for both builds, and:
 
@@ -36,6 +38,9 @@ The tests:
                   `fuzztest` target; sessionfuzz links the zlib built here),
                   speedtest1 --verify (test sets main, cte, orm, fp, rtree),
                   whose verification hashes must match
+  Lua 5.4.4       testes/all.lua in portable mode (-e_U=true), built as C
+                  (project lua) and as C++ (lua-c++: errors are C++
+                  exceptions unwinding through the plugin's frames)
 
 The SQLite amalgamation is generated on the host (tclsh, cc), as its
 Makefile does. All SQLite objects get -DSQLITE_BYTEORDER=1234: clang defines
@@ -97,6 +102,8 @@ class Toolchain:
         if variant == "go":
             self.cflags += modes.clang_load(args.plugin) + \
                 mode.clang_plugin_flags
+            if args.fixed_regs:
+                self.cflags += ["-mllvm", "-ppc-go-fixed-regs"]
         self.jobs = args.jobs
 
     def compile_all(self, srcs, objdir, extra):
@@ -126,8 +133,9 @@ class Test:
         return text
 
     def __init__(self, name, argv, stdin=None, outputs=(), normalize=None,
-                 expect=None):
+                 expect=None, setup=None):
         self.name = name
+        self.setup = setup  # (cwd) -> None: prepares the run directory
         self.argv = argv
         self.stdin = stdin
         self.outputs = outputs
@@ -143,6 +151,8 @@ def run_test(test, bindir, workdir, timeout):
     cwd = os.path.join(workdir, test.name)
     shutil.rmtree(cwd, ignore_errors=True)
     os.makedirs(cwd)
+    if test.setup:
+        test.setup(cwd)
     argv = [os.path.join(bindir, test.argv[0])] + test.argv[1:]
     stdin = open(test.stdin, "rb") if test.stdin else subprocess.DEVNULL
     # CPU time rather than wall time: the machine is shared.
@@ -369,6 +379,96 @@ class SQLite:
         return tests
 
 
+class Lua:
+    """Lua 5.4 and its own test suite, `all.lua` in portable mode
+    (`-e_U=true`), built as C or, with lang="c++", as C++: Lua then raises
+    errors with C++ exceptions instead of longjmp, so every error the tests
+    provoke unwinds through plugin-compiled frames.
+
+    Debian's lua5.4 source package has no test suite (Lua ships it apart),
+    so the source is a tree of Lua's own repository at the release tag,
+    which holds both: --lua-src, or a shallow clone of
+    https://github.com/lua/lua at LUA_TAG.
+
+    The portable mode leaves out what cannot run here: main.lua starts the
+    interpreter through the shell, which cannot execute a ppc64le binary
+    without binfmt_misc, and the C-library tests need the dlopen'ed
+    testes/libs. The outputs of the two builds are compared on what is
+    deterministic: the test files run, in order, and the final verdict
+    (the rest holds random seeds, times and allocation figures)."""
+
+    package = None
+    LUA_TAG = "v5.4.4"
+    CORE = ["lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc",
+            "lgc", "llex", "lmem", "lobject", "lopcodes", "lparser",
+            "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
+            "lauxlib", "lbaselib", "ldblib", "liolib", "lmathlib", "loslib",
+            "ltablib", "lstrlib", "lutf8lib", "loadlib", "lcorolib", "linit",
+            "lua"]
+    # What Lua's makefile defines on Linux (without readline).
+    DEFINES = ["-DLUA_USE_LINUX", "-DLUA_COMPAT_5_3"]
+
+    def __init__(self, lang):
+        self.lang = lang
+        self.name = "lua" if lang == "c" else "lua-c++"
+
+    @staticmethod
+    def fetch(args, srcdir):
+        if args.lua_src:
+            src = os.path.abspath(args.lua_src)
+        else:
+            src = os.path.join(srcdir, "lua-" + Lua.LUA_TAG)
+            if not os.path.isdir(src):
+                log("lua: cloning %s of https://github.com/lua/lua"
+                    % Lua.LUA_TAG)
+                check_run(["git", "clone", "--quiet", "--depth", "1",
+                           "--branch", Lua.LUA_TAG,
+                           "https://github.com/lua/lua", src])
+        if not os.path.exists(os.path.join(src, "testes", "all.lua")):
+            raise RuntimeError("%s has no testes/all.lua: --lua-src must be "
+                               "a tree of Lua's repository (github.com/lua/"
+                               "lua) at a 5.4 tag" % src)
+        return src
+
+    def build(self, src, tc, out):
+        extra = ["-I" + src] + self.DEFINES
+        libs = ["-lm", "-ldl"]
+        if self.lang == "c++":
+            # C++ needs no C++ header here; -nostdinc++ keeps clang on the
+            # sysroot's C headers (the ppc64le libstdc++ headers are not
+            # installed, only the library).
+            extra = ["-x", "c++", "-nostdinc++"] + extra
+            libs.append("-l:libstdc++.so.6")
+        else:
+            extra = ["-std=c99"] + extra
+        objs = tc.compile_all([os.path.join(src, s + ".c")
+                               for s in self.CORE],
+                              os.path.join(out, "obj"), extra)
+        bindir = os.path.join(out, "bin")
+        os.makedirs(bindir, exist_ok=True)
+        tc.link(objs, os.path.join(bindir, "lua"), ["-Wl,-E"] + libs)
+        return objs, bindir
+
+    def tests(self, src, data):
+        testes = os.path.join(src, "testes")
+
+        def setup(cwd):
+            for f in glob.glob(os.path.join(testes, "*.lua")):
+                shutil.copy(f, cwd)
+
+        def verdict_lines(text):
+            return "\n".join(l for l in text.splitlines()
+                             if l.startswith("***** FILE") or
+                             l.startswith("final OK"))
+
+        def expect_final_ok(out, cwd):
+            return None if b"final OK !!!" in out else "no 'final OK !!!'"
+
+        return [Test("all.lua", ["lua", "-e_U=true", "all.lua"],
+                     setup=setup, normalize=verdict_lines,
+                     expect=expect_final_ok)]
+
+
 def summarize_output(run):
     """The last line of a test's output if it is text, else the hash of the
     bytes it wrote."""
@@ -398,7 +498,13 @@ def main(argv):
     parser.add_argument("--llvm-bin", default="/usr/lib/llvm-22/bin",
                         help="the LLVM whose clang to use (the plugin's)")
     parser.add_argument("--work", default="/tmp/ppcgoabi-realcode")
-    parser.add_argument("--projects", default="zlib,bzip2,sqlite3")
+    parser.add_argument("--projects", default="zlib,bzip2,sqlite3,lua,lua-c++",
+                        help="comma-separated: zlib, bzip2, sqlite3, lua "
+                             "(Lua 5.4 as C), lua-c++ (Lua 5.4 as C++)")
+    parser.add_argument("--lua-src",
+                        help="a tree of https://github.com/lua/lua at a 5.4 "
+                             "tag (sources and testes/); default: a shallow "
+                             "clone of %s" % Lua.LUA_TAG)
     parser.add_argument("--extra-cflags", default="",
                         help="added to both builds (e.g. a workaround)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
@@ -408,6 +514,10 @@ def main(argv):
                         help="Go build mode of the go build (PIC either "
                              "way): shared (Go's -shared; also 'pic') or "
                              "dynlink")
+    parser.add_argument("--fixed-regs", action="store_true",
+                        help="also Go's fixed registers in the go build "
+                             "(-ppc-go-fixed-regs; the checker then runs "
+                             "with --fixed-regs on both builds)")
     parser.add_argument("--json", help="write the results here")
     args = parser.parse_args(argv)
     args.mode = modes.canonical(args.mode)
@@ -417,28 +527,42 @@ def main(argv):
     for path in (args.plugin, args.checker, args.clang):
         if not os.path.exists(path):
             parser.error("missing %s" % path)
-    for tool in ("qemu-ppc64le", "tclsh", "cc", "apt-get", "dpkg-source"):
+    projects = [p.strip() for p in args.projects.split(",") if p.strip()]
+    needed = ["qemu-ppc64le"]
+    if {"zlib", "bzip2", "sqlite3"} & set(projects):
+        needed += ["apt-get", "dpkg-source"]
+    if "sqlite3" in projects:
+        needed += ["tclsh", "cc"]
+    if {"lua", "lua-c++"} & set(projects) and not args.lua_src:
+        needed.append("git")
+    for tool in needed:
         if not shutil.which(tool):
             parser.error("%s is not installed" % tool)
     if not os.path.isdir(os.path.join(SYSROOT, "lib")):
         parser.error("no ppc64le libc in %s" % SYSROOT)
 
-    projects = [p.strip() for p in args.projects.split(",") if p.strip()]
     srcdir = os.path.join(args.work, "src")
     zlib = ZLib()
-    known = {"zlib": zlib, "bzip2": BZip2(), "sqlite3": SQLite(zlib)}
+    known = {"zlib": zlib, "bzip2": BZip2(), "sqlite3": SQLite(zlib),
+             "lua": Lua("c"), "lua-c++": Lua("c++")}
+    unknown = [p for p in projects if p not in known]
+    if unknown:
+        parser.error("unknown project(s): %s" % ", ".join(unknown))
     if "sqlite3" in projects and "zlib" not in projects:
         projects.insert(0, "zlib")  # sessionfuzz links it
     start = time.time()
     results = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
                "clang": check_run([args.clang, "--version"]).splitlines()[0],
                "plugin": args.plugin, "extra_cflags": args.extra_cflags,
-               "mode": args.mode,
+               "mode": args.mode, "fixed_regs": args.fixed_regs,
                "projects": {}}
     ok = True
     for name in projects:
         proj = known[name]
-        src = sources.fetch(proj.package, srcdir)
+        if isinstance(proj, Lua):
+            src = Lua.fetch(args, srcdir)
+        else:
+            src = sources.fetch(proj.package, srcdir)
         if name == "sqlite3":
             proj.amalgamation_dir = sources.sqlite_amalgamation(
                 src, args.work, args.jobs)
@@ -465,7 +589,7 @@ def main(argv):
             builds[variant] = (objs, bindir)
             checked, violations, unreadable = measure.check_objects(
                 args.checker, modes.get(args.mode).checker_mode, "1.17",
-                objs)
+                objs, ["--fixed-regs"] if args.fixed_regs else [])
             res["builds"][variant] = {
                 "objects": len(objs), "seconds": round(time.time() - t0, 1),
                 "text_bytes": measure.text_size(objs, args.llvm_bin),
@@ -525,8 +649,9 @@ def main(argv):
 
 
 def print_summary(results):
-    print("== %s, %s, mode %s" % (results["clang"], results["date"],
-                                  results.get("mode", "shared")))
+    print("== %s, %s, mode %s%s" % (
+        results["clang"], results["date"], results.get("mode", "shared"),
+        ", fixed-regs" if results.get("fixed_regs") else ""))
     if results["extra_cflags"]:
         print("   extra flags in both builds: %s" % results["extra_cflags"])
     for name, res in results["projects"].items():

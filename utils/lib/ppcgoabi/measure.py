@@ -25,12 +25,13 @@ def text_size(objs, llvm_bin):
                                             out.splitlines()) if m)
 
 
-def check_objects(checker, mode, go, objs):
-    """ppc-go-abi-check --go=GO --mode=MODE --format=json over \\p objs:
+def check_objects(checker, mode, go, objs, extra=()):
+    """ppc-go-abi-check --go=GO --mode=MODE --format=json [extra] over
+    \\p objs:
     (functions checked, {rule: violations}, unreadable files). RuntimeError
     if the checker itself fails (exit status other than 0 or 1)."""
     r = process.run([checker, "--go=" + go, "--mode=" + mode,
-                     "--format=json"] + list(objs))
+                     "--format=json"] + list(extra) + list(objs))
     if r.returncode not in (0, 1):
         raise RuntimeError("ppc-go-abi-check failed (%s):\n%s"
                            % (r.returncode, r.output[-4000:]))
