@@ -9,8 +9,8 @@ One harness for every scenario and build mode (docs/GoIntegration.md):
   2. writes the Go module from INPUTS/go plus the stubs ppc-go-stubs
      generates from the IR and the .syso, and the files the build mode
      needs (the recipes of docs/GoIntegration.md);
-  3. builds with the matching -buildmode/-linkmode (and, for c-shared, the C
-     program that loads the library);
+  3. builds with the matching -buildmode/-linkmode (and, for c-shared and
+     c-archive, the C program that loads or links the library);
   4. runs ppc-go-abi-check on every object it built (the LLVM object and the
      final binaries) in the matching --mode, and prints each summary line;
   5. runs the program under qemu-ppc64le and prints what it saw.
