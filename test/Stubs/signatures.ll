@@ -36,8 +36,8 @@ target triple = "powerpc64le-unknown-linux-gnu"
 ; ASM-NEXT: MOVD R1, R14
 ; ASM-NEXT: ADD $[[#mul(div(BOUND+15,16),16)+48]], R1, R15
 ; ASM-NEXT: RLDCR $0, R15, $~15, R15
-; ASM-NEXT: MOVD R2, 24(R15)
 ; ASM-NEXT: MOVD R15, R1
+; ASM-NEXT: MOVD R2, 24(R1)
 ; ASM-NEXT: MOVD $add(SB), R12
 ; ASM-NEXT: MOVD R12, CTR
 ; ASM-NEXT: CALL (CTR)

@@ -36,7 +36,7 @@
 ; ERR:      ppc-go-stubs: error: dyn: unbounded stack: dyn has no .stack_sizes entry, so it allocates stack at run time (alloca with a variable size, a variable-length array) (dyn)
 ; ERR-NEXT: ppc-go-stubs: error: rec: unbounded stack: recursion (rec -> rec)
 ; ERR-NEXT: ppc-go-stubs: error: ping: unbounded stack: recursion (ping -> pong -> ping)
-; ERR-NEXT: ppc-go-stubs: error: indirect: unbounded stack: indirect makes an indirect call, whose callee's stack use is unknown (indirect)
+; ERR-NEXT: ppc-go-stubs: error: indirect: unbounded stack: indirect makes an indirect call, whose callee's stack use is unknown (indirect); give it with --assume-indirect=indirect=BYTES
 ; ERR-NEXT: ppc-go-stubs: error: external: unbounded stack: calls puts, which the object does not define (external -> puts); give its stack use with --assume-stack=puts=BYTES
 ; ERR-NEXT: ppc-go-stubs: error: via: unbounded stack: dyn has no .stack_sizes entry, so it allocates stack at run time (alloca with a variable size, a variable-length array) (via -> dyn)
 ; ERR-NEXT: ppc-go-stubs: no file written

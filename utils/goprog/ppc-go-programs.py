@@ -3,12 +3,14 @@
 Go's linux/ppc64le build modes, under qemu-ppc64le.
 
 One harness for every scenario and build mode (docs/GoIntegration.md):
-  1. compiles the LLVM side (INPUTS/llvm.c) with clang, with the plugin's
-     flags for the chosen variant, into a .syso in the Go package;
-  2. writes the Go module from INPUTS/go plus the files the build mode needs
-     (the recipes of docs/GoIntegration.md);
-  3. builds with the matching -buildmode/-linkmode (and, for c-shared, the C
-     program that loads the library);
+  1. compiles the LLVM side (INPUTS/llvm.c) with clang to IR, and the IR,
+     with the plugin's flags for the chosen variant and
+     -fstack-size-section, into a .syso in the Go package;
+  2. writes the Go module from INPUTS/go plus the stubs ppc-go-stubs
+     generates from the IR and the .syso, and the files the build mode
+     needs (the recipes of docs/GoIntegration.md);
+  3. builds with the matching -buildmode/-linkmode (and, for c-shared and
+     c-archive, the C program that loads or links the library);
   4. runs ppc-go-abi-check on every object it built (the LLVM object and the
      final binaries) in the matching --mode, and prints each summary line;
   5. runs the program under qemu-ppc64le and prints what it saw.
@@ -22,6 +24,10 @@ Modes:  exe, pie                  Go's internal linker, no cgo
         exe-lld, pie-lld          the same with lld (gcc -fuse-ld=lld, -B
                                   the directory of --clang)
         c-shared                  a Go library loaded by a C program
+        c-archive                 a Go archive linked into a C program
+        shared                    the checks package as a Go shared library
+                                  (-buildmode=shared), used by a Go program
+                                  linked with -linkshared (GOPATH mode)
         plugin                    a Go plugin (LLVM code compiled for
                                   -dynlink) loaded by a Go program
 Variants (how the LLVM code is compiled):
@@ -33,6 +39,7 @@ Variants (how the LLVM code is compiled):
 """
 
 import argparse
+import fcntl
 import os
 import shutil
 import subprocess
@@ -48,6 +55,8 @@ MODES = {
     "exe-lld": (["-buildmode=exe"], True, "static"),
     "pie-lld": (["-buildmode=pie"], True, "shared"),
     "c-shared": (["-buildmode=c-shared"], True, "shared"),
+    "c-archive": (["-buildmode=c-archive"], True, "shared"),
+    "shared": (["-buildmode=shared"], True, "dynlink"),
     "plugin": (["-buildmode=plugin"], True, "dynlink"),
 }
 VARIANTS = ["fixed-regs", "abi", "no-r30", "no-r0", "stock", "no-dynlink"]
@@ -76,37 +85,12 @@ EXTERNAL_GO = '''package checks
 
 import _ "runtime/cgo"
 
-func llvmLibc(x int64) (ret int64, r0 uint64)
-
 func init() {
 	ModeChecks = append(ModeChecks, func(report func(string, bool, string, ...interface{})) {
 		ret, r0 := llvmLibc(1234567)
 		report("llvm-to-libc", ret == 9 && r0 == 0, "strlen(snprintf(\\"v=%%ld\\", 1234567)) = %d, r0 = %#x", ret, r0)
 	})
 }
-'''
-EXTERNAL_ASM = '''#include "textflag.h"
-
-// As the stubs of stubs_ppc64le.s, with more stack: snprintf needs it.
-#define FRAME 8192
-
-// func llvmLibc(x int64) (ret int64, r0 uint64)
-TEXT ·llvmLibc(SB), $FRAME-24
-	MOVD x+0(FP), R3
-	ADD $FRAME, R1, R15
-	RLDICR $0, R15, $59, R15
-	MOVD R1, R14
-	MOVD R15, R1
-	MOVD R2, 24(R1)
-	MOVD $llvm_libc(SB), R12
-	MOVD R12, CTR
-	BL (CTR)
-	MOVD 24(R1), R2
-	MOVD R14, R1
-	MOVD R3, ret+8(FP)
-	MOVD R0, r0+16(FP)
-	MOVD $0, R0
-	RET
 '''
 # External linking except plugins: Go's linker gives every Go symbol local
 # binding in the object it hands to the system linker unless cgo exports it
@@ -143,42 +127,25 @@ func init() {
 # in the main executable (go/host), through the PLT.
 PLUGIN_GO = '''package checks
 
-func llvmCallHost(n int64) (ret int64, r0 uint64)
-
-// keepCallback references go_callback, which only the LLVM code calls: Go's
-// linker never reads the .syso's relocations when the system linker links,
-// so without a Go reference it drops go_callback.
-func keepCallback()
-
 func init() {
-	keepCallback()
 	ModeChecks = append(ModeChecks, func(report func(string, bool, string, ...interface{})) {
 		ret, r0 := llvmCallHost(100)
 		report("llvm-to-main-executable", ret == 14950 && r0 == 0, "llvm_call_host(100) = %d, want 14950 (host_callback in the main executable); r0 = %#x", ret, r0)
 	})
 }
 '''
-PLUGIN_ASM = '''#include "textflag.h"
+# Go symbols are global under -dynlink (plugin, shared), so the LLVM code
+# calls go_callback directly; Go's linker must still keep it.
+KEEP_GO = '''package checks
 
-#define FRAME 2048
+// keepCallback references go_callback, which only the LLVM code calls: Go's
+// linker never reads the .syso's relocations when the system linker links,
+// so without a Go reference it drops go_callback.
+func keepCallback()
 
-// func llvmCallHost(n int64) (ret int64, r0 uint64)
-TEXT ·llvmCallHost(SB), $FRAME-24
-	MOVD n+0(FP), R3
-	ADD $FRAME, R1, R15
-	RLDICR $0, R15, $59, R15
-	MOVD R1, R14
-	MOVD R15, R1
-	MOVD R2, 24(R1)
-	MOVD $llvm_call_host(SB), R12
-	MOVD R12, CTR
-	BL (CTR)
-	MOVD 24(R1), R2
-	MOVD R14, R1
-	MOVD R3, ret+8(FP)
-	MOVD R0, r0+16(FP)
-	MOVD $0, R0
-	RET
+func init() { keepCallback() }
+'''
+KEEP_ASM = '''#include "textflag.h"
 
 TEXT ·keepCallback(SB), NOSPLIT|NOFRAME, $0-0
 	MOVD $go_callback(SB), R3
@@ -203,22 +170,31 @@ def run(cmd, cwd=None, env=None, what=None, timeout=600):
     return p.stdout
 
 
-def clang_flags(args):
-    v = args.variant
-    flags = ["--target=powerpc64le-linux-gnu", "-O2", "-fPIC", "-c",
-             "--sysroot=" + SYSROOT]
+CALLBACK_PTR_MODES = ("exe-external", "pie-external", "exe-lld", "pie-lld",
+                      "c-shared", "c-archive")
+DYNLINK_MODES = ("plugin", "shared")
+
+
+def defines(args):
+    """The preprocessor flags of llvm.c for the mode."""
+    d = []
     if MODES[args.mode][1]:  # cgo: linked by the system linker, with libc
-        flags.append("-DWITH_LIBC")
-    if args.mode in ("exe-external", "pie-external", "exe-lld", "pie-lld",
-                     "c-shared"):
-        flags.append("-DCALLBACK_PTR")
+        d.append("-DWITH_LIBC")
+    if args.mode in CALLBACK_PTR_MODES:
+        d.append("-DCALLBACK_PTR")
     if args.mode == "plugin":
-        flags.append("-DPLUGIN_HOST")
+        d.append("-DPLUGIN_HOST")
+    return d
+
+
+def codegen_flags(args):
+    """The plugin's flags for the variant (none for stock clang)."""
+    v = args.variant
     if v == "stock":
-        return flags
+        return []
     m = ["-Xclang", "-load", "-Xclang", args.plugin]
     opts = ["-ppc-go-abi", "-ppc-go-version=1.19"]
-    if args.mode == "plugin" and v != "no-dynlink":
+    if args.mode in DYNLINK_MODES and v != "no-dynlink":
         opts.append("-ppc-go-dynlink")
     if v in ("fixed-regs", "no-r30", "no-r0", "no-dynlink"):
         opts.append("-ppc-go-fixed-regs")
@@ -228,7 +204,34 @@ def clang_flags(args):
         opts.append("-ppc-go-fixed-regs-disable=r0")
     for o in opts:
         m += ["-mllvm", o]
-    return flags + m
+    return m
+
+
+def stub_commands(args, ir, obj, pkg):
+    """The ppc-go-stubs runs that write the checks package's stubs: every
+    stub reports r0 (--report-r0); llvmGlobalDirect branches directly."""
+    exports = ["llvm_add=llvmAdd", "llvm_global=llvmGlobal",
+               "llvm_call_go=llvmCallGo", "llvm_pressure=llvmPressure"]
+    if MODES[args.mode][1]:
+        exports.append("llvm_libc=llvmLibc")
+    if args.mode == "plugin":
+        exports.append("llvm_call_host=llvmCallHost")
+    # Stack use of what the C code calls outside the object: the Go assembly
+    # callbacks use none (NOFRAME leaves; with external linking go_callback
+    # is reached through a pointer); glibc's snprintf, generously.
+    assume = ["--assume-stack=go_callback=0", "--assume-stack=host_callback=0",
+              "--assume-stack=snprintf=8192", "--assume-stack=strlen=288",
+              "--assume-indirect=llvm_call_go=0"]
+    base = [args.stubs, "--object=" + obj, "--package=checks",
+            "--report-r0"] + assume
+    return [
+        base + ["--export=" + ",".join(exports),
+                "--go-out=" + os.path.join(pkg, "zz_stubs.go"),
+                "--asm-out=" + os.path.join(pkg, "zz_stubs_ppc64le.s"), ir],
+        base + ["--call=direct", "--export=llvm_global=llvmGlobalDirect",
+                "--go-out=" + os.path.join(pkg, "zz_direct.go"),
+                "--asm-out=" + os.path.join(pkg, "zz_direct_ppc64le.s"), ir],
+    ]
 
 
 def copy_tree(src, dst):
@@ -250,6 +253,8 @@ def main():
     ap.add_argument("--plugin", help="PPCGoABI.so (every variant but stock)")
     ap.add_argument("--clang", default="clang")
     ap.add_argument("--checker", default="ppc-go-abi-check")
+    ap.add_argument("--stubs", default="ppc-go-stubs",
+                    help="ppc-go-stubs, which writes the Go stubs")
     ap.add_argument("--checker-arg", action="append", default=[],
                     help="extra ppc-go-abi-check option (repeatable)")
     ap.add_argument("--seconds", type=int, default=3,
@@ -273,17 +278,33 @@ def main():
     work = os.path.abspath(args.tmp)
     shutil.rmtree(work, ignore_errors=True)
     mod = os.path.join(work, "go")
+    if args.mode == "shared":
+        # -linkshared finds a package's shared library through the
+        # .shlibname file next to its installed .a, and a non-main package
+        # has no install target in module mode (cmd/go/internal/load
+        # pkg.go): GOPATH mode.
+        mod = os.path.join(work, "gopath", "src", "goprog")
     copy_tree(os.path.join(args.inputs, "go"), mod)
     pkg = os.path.join(mod, "checks")
 
-    # 1. The LLVM object.
+    # 1. The LLVM object, from IR that ppc-go-stubs reads too.
+    ir = os.path.join(work, "llvm.ll")
     obj = os.path.join(pkg, "llvm_ppc64le.syso")
-    cmd = [args.clang] + clang_flags(args) + [
-        os.path.join(args.inputs, "llvm.c"), "-o", obj]
+    cmd = [args.clang, "--target=powerpc64le-linux-gnu", "-O2", "-fPIC",
+           "--sysroot=" + SYSROOT] + defines(args) + [
+        "-S", "-emit-llvm", os.path.join(args.inputs, "llvm.c"), "-o", ir]
+    log("ir: " + " ".join(cmd))
+    run(cmd, what="clang")
+    cmd = [args.clang, "--target=powerpc64le-linux-gnu", "-O2", "-fPIC",
+           "-fstack-size-section", "-c", ir] + codegen_flags(args) + [
+        "-o", obj]
     log("llvm: " + " ".join(c for c in cmd if c != args.plugin))
     run(cmd, what="clang")
 
-    # 2. The mode's files.
+    # 2. The stubs, and the mode's files.
+    for cmd in stub_commands(args, ir, obj, pkg):
+        log("stubs: " + " ".join(cmd))
+        run(cmd, what="ppc-go-stubs")
     if args.mode == "exe" and not args.no_recipe:
         with open(os.path.join(pkg, "zz_mode.go"), "w") as f:
             f.write(EXE_RECIPE)
@@ -293,15 +314,16 @@ def main():
             f.write(text)
     if cgo:
         add("zz_mode.go", EXTERNAL_GO)
-        add("zz_mode_ppc64le.s", EXTERNAL_ASM)
-    if external or args.mode == "c-shared":
+    if args.mode in CALLBACK_PTR_MODES:
         add("zz_ptr.go", CALLBACK_PTR_GO)
         add("zz_ptr_ppc64le.s", CALLBACK_PTR_ASM)
     if args.mode in ("exe-external", "exe-lld") and not args.direct:
         add("zz_nodirect.go", NO_DIRECT_GO)
     if args.mode == "plugin":
         add("zz_plugin.go", PLUGIN_GO)
-        add("zz_plugin_ppc64le.s", PLUGIN_ASM)
+    if args.mode in DYNLINK_MODES:
+        add("zz_keep.go", KEEP_GO)
+        add("zz_keep_ppc64le.s", KEEP_ASM)
 
     # 3. Go build.
     env = dict(os.environ)
@@ -316,6 +338,16 @@ def main():
     env.setdefault("GOCACHE", "/tmp/go-cache-ppcgoabi")
     if cgo:
         env["CC"] = CC
+    if args.mode == "shared":
+        env["GO111MODULE"] = "off"
+        env.pop("GOFLAGS")
+        # The shared standard library (libstd.so) and the package's library
+        # are installed here, not in GOROOT: once per cache, one run at a
+        # time (the program's RUNPATH names this directory).
+        pkgdir = env["GOCACHE"].rstrip("/") + "-shared-pkgdir"
+        os.makedirs(pkgdir, exist_ok=True)
+        lock = open(pkgdir + ".lock", "w")
+        fcntl.flock(lock, fcntl.LOCK_EX)
     ldflags = [INTERP]
     if args.mode.endswith("-external"):
         ldflags = ["-linkmode=external"]
@@ -340,7 +372,30 @@ def main():
         run(cmd, cwd=mod, env=env, what="go build")
         bins.append(out)
 
-    if args.mode == "c-shared":
+    def goinstall(flags, target):
+        cmd = [go, "install"] + flags + ["-pkgdir=" + pkgdir, target]
+        log("go: " + " ".join(cmd[1:]))
+        run(cmd, cwd=mod, env=env, what="go install", timeout=1800)
+
+    if args.mode == "shared":
+        goinstall(["-buildmode=shared"], "std")
+        goinstall(["-buildmode=shared", "-linkshared"], "goprog/checks")
+        bins.append(os.path.join(pkgdir, "libgoprog-checks.so"))
+        exe = os.path.join(work, "prog")
+        gobuild(["-linkshared", "-pkgdir=" + pkgdir], exe, "goprog/prog", [])
+        prog = [exe]
+    elif args.mode == "c-archive":
+        lib = os.path.join(work, "libchecks.a")
+        gobuild(goflags, lib, "./cshared", [])
+        bins.remove(lib)
+        host = os.path.join(work, "host")
+        cmd = [CC, "-O1", "-o", host, os.path.join(args.inputs, "host.c"),
+               lib, "-lpthread"]
+        log("cc: " + " ".join(cmd))
+        run(cmd, what="cc")
+        bins.append(host)
+        prog = [host]
+    elif args.mode == "c-shared":
         lib = os.path.join(work, "libchecks.so")
         gobuild(goflags, lib, "./cshared", ldflags)
         host = os.path.join(work, "host")

@@ -220,7 +220,8 @@ std::optional<GoSignature> lowerSignature(const Function &F, StringRef GoName,
   Sig.GoName = GoName.str();
 
   // Go names: the IR's when they are usable, else a0, a1, ...
-  StringSet<> Used = {"ret", "unsafe"};
+  // "r0" is the extra result of --report-r0.
+  StringSet<> Used = {"ret", "r0", "unsafe"};
   std::vector<std::string> Names;
   for (const Argument &A : F.args()) {
     std::string Name = A.getName().str();

@@ -25,7 +25,9 @@
 // assembler without a relocation). A cycle, an
 // indirect call, a callee the object does not define (unless the user gives
 // its bound with --assume-stack) and a missing .stack_sizes entry each make
-// the bound unknown, and the stub is refused.
+// the bound unknown, and the stub is refused. The user may give the bound of
+// a function's indirect callees (--assume-indirect): it then counts as one
+// more callee.
 //
 //===----------------------------------------------------------------------===//
 
@@ -313,14 +315,19 @@ std::optional<uint64_t> StackBounds::visit(StringRef Fn, std::string &Error) {
             chain(Fn) + ")";
     return std::nullopt;
   }
+  uint64_t Deepest = RedZoneSize;
   if (Info.IndirectCall) {
-    Error = "unbounded stack: " + Fn.str() +
-            " makes an indirect call, whose callee's stack use is unknown (" +
-            chain(Fn) + ")";
-    return std::nullopt;
+    auto Indirect = AssumedIndirect.find(Fn);
+    if (Indirect == AssumedIndirect.end()) {
+      Error = "unbounded stack: " + Fn.str() +
+              " makes an indirect call, whose callee's stack use is unknown (" +
+              chain(Fn) + "); give it with --assume-indirect=" + Fn.str() +
+              "=BYTES";
+      return std::nullopt;
+    }
+    Deepest = std::max(Deepest, Indirect->second);
   }
   Path.push_back(Fn.str());
-  uint64_t Deepest = RedZoneSize;
   for (const std::string &Callee : Info.Callees) {
     std::optional<uint64_t> B = visit(Callee, Error);
     if (!B)

@@ -52,6 +52,13 @@ public:
   /// (e.g. a Go assembly callback), callees and red zone included.
   void assume(llvm::StringRef Name, uint64_t Bytes) { Assumed[Name] = Bytes; }
 
+  /// Stack use the user asserts for every callee of Caller's indirect calls
+  /// (e.g. a Go assembly callback reached through a function pointer),
+  /// callees and red zone included.
+  void assumeIndirect(llvm::StringRef Caller, uint64_t Bytes) {
+    AssumedIndirect[Caller] = Bytes;
+  }
+
   /// The bytes below its entry r1 that Fn may use, its callees' frames and
   /// the deepest red zone included; or nothing, with the reason in Error.
   std::optional<uint64_t> bound(llvm::StringRef Fn, std::string &Error);
@@ -72,6 +79,7 @@ private:
   };
   llvm::StringMap<FuncInfo> Funcs;
   llvm::StringMap<uint64_t> Assumed;
+  llvm::StringMap<uint64_t> AssumedIndirect;
   llvm::StringMap<uint64_t> Memo;
   std::vector<std::string> Path; // the call chain under evaluation
 

@@ -15,8 +15,8 @@
 //       MOVD  R1, R14              Go's SP, in a register ELFv2 preserves
 //       ADD   $336, R1, R15        the C stack starts at the frame's top,
 //       RLDCR $0, R15, $~15, R15   aligned down to 16 bytes
-//       MOVD  R2, 24(R15)          linkage area's TOC slot: r2 to restore
 //       MOVD  R15, R1
+//       MOVD  R2, 24(R1)           linkage area's TOC slot: r2 to restore
 //       MOVD  $add(SB), R12        global entry in r12: the callee derives
 //       MOVD  R12, CTR             its TOC pointer (r2) from it
 //       CALL  (CTR)
@@ -46,6 +46,12 @@
 //    addis/addi from 0 (exe), TOC-relative from r2 (-shared), a GOT load
 //    (-dynlink). The global entry needs the address in r12 (ELFv2).
 //  - r0 is zero in all Go code, and C code uses it as scratch.
+//
+// --call=direct replaces the three lines through CTR by `CALL sym(SB)`,
+// with r12 still set: Go's internal linker enters a host object's function
+// at its global entry. External linkers enter it at its local entry, which
+// needs r2 to be the caller's TOC: not so in exe mode (GoIntegration.md).
+// --report-r0 stores r0 into an extra result before zeroing it.
 //  - r30 (g) and r13 (TLS) are nonvolatile/reserved in ELFv2 and are not
 //    touched. A C function that uses r30 saves and restores it, but a
 //    signal that arrives in between sees a wrong g: compile the C code with
@@ -70,6 +76,12 @@ uint64_t frameSizeFor(uint64_t Bound) {
   // moved r1) ends at most at the frame's top + 32 - Go adds those 32 bytes
   // (FixedFrameSize) to the declared frame.
   return alignTo(Bound, 16) + 48;
+}
+
+unsigned Stub::r0Offset() const { return alignTo(Sig.ArgSize, 8); }
+
+unsigned Stub::argSize() const {
+  return ReportR0 ? r0Offset() + 8 : Sig.ArgSize;
 }
 
 static void writeHeader(raw_ostream &OS, const std::string &Source) {
@@ -120,8 +132,14 @@ void writeGoFile(raw_ostream &OS, const std::vector<Stub> &Stubs,
               "keeps\n// no pointer argument (nocapture), so the pointees "
               "escape to the heap.\n";
     }
+    if (S.ReportR0)
+      OS << "// r0 is what r0 held when the C function returned.\n";
     OS << "func " << Sig.GoName << "(" << goParams(Sig) << ")";
-    if (Sig.Result)
+    if (S.ReportR0 && Sig.Result)
+      OS << " (ret " << Sig.Result->GoType << ", r0 uint64)";
+    else if (S.ReportR0)
+      OS << " (r0 uint64)";
+    else if (Sig.Result)
       OS << " " << Sig.Result->GoType;
     OS << "\n";
   }
@@ -136,20 +154,29 @@ void writeAsmFile(raw_ostream &OS, const std::vector<Stub> &Stubs,
     OS << "\n// " << Sig.GoName << " -> " << Sig.IRPrototype << ": stack bound "
        << S.StackBound << ", frame " << S.FrameSize << ".\n";
     OS << "TEXT \u00b7" << Sig.GoName << "(SB), $" << S.FrameSize << "-"
-       << Sig.ArgSize << "\n";
+       << S.argSize() << "\n";
     for (const GoValue &P : Sig.Params)
       OS << "\t" << P.LoadOp << "\t" << P.Name << "+" << P.Offset << "(FP), "
          << P.Reg << "\n";
     OS << "\tMOVD\tR1, R14\n";
     OS << "\tADD\t$" << S.FrameSize << ", R1, R15\n";
     OS << "\tRLDCR\t$0, R15, $~15, R15\n";
-    OS << "\tMOVD\tR2, 24(R15)\n";
+    // r2 right after r1 moves, as Go's own -shared code saves it (rule 2,
+    // toc-save: ppc-go-abi-check requires this order in shared and dynlink
+    // modes).
     OS << "\tMOVD\tR15, R1\n";
+    OS << "\tMOVD\tR2, 24(R1)\n";
     OS << "\tMOVD\t$" << Sig.CName << "(SB), R12\n";
-    OS << "\tMOVD\tR12, CTR\n";
-    OS << "\tCALL\t(CTR)\n";
+    if (S.DirectCall) {
+      OS << "\tCALL\t" << Sig.CName << "(SB)\n";
+    } else {
+      OS << "\tMOVD\tR12, CTR\n";
+      OS << "\tCALL\t(CTR)\n";
+    }
     OS << "\tMOVD\t24(R1), R2\n";
     OS << "\tMOVD\tR14, R1\n";
+    if (S.ReportR0)
+      OS << "\tMOVD\tR0, r0+" << S.r0Offset() << "(FP)\n";
     OS << "\tMOVD\t$0, R0\n";
     if (Sig.Result)
       OS << "\t" << Sig.Result->StoreOp << "\t" << Sig.Result->Reg << ", ret+"

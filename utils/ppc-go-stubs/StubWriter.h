@@ -26,6 +26,17 @@ struct Stub {
   GoSignature Sig;
   uint64_t StackBound = 0; ///< bytes below the callee's entry r1
   uint64_t FrameSize = 0;  ///< the stub's declared Go frame ($FRAME-args)
+  /// Call with `CALL sym(SB)` (r12 still set) rather than through CTR.
+  bool DirectCall = false;
+  /// Also return, as a last uint64 result r0, what r0 held when the C
+  /// function returned (before the stub zeroes it): to test C code against
+  /// Go's r0 == 0 rule. Sig.ArgSize does not include it; see argSize().
+  bool ReportR0 = false;
+
+  /// The offset of the r0 result in Go's argument frame.
+  unsigned r0Offset() const;
+  /// The $frame-ARGSIZE of the TEXT directive.
+  unsigned argSize() const;
 };
 
 /// The Go frame a stub declares for a callee that uses Bound bytes below its

@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 //
 // ppc-go-stubs --object=FILE.o --export=NAME[=GoName],... [--package=P]
-//              [--assume-stack=SYM=BYTES]... --go-out=F.go
+//              [--assume-stack=SYM=BYTES]... [--assume-indirect=FN=BYTES]...
+//              [--call=ctr|direct] [--report-r0] --go-out=F.go
 //              --asm-out=F_ppc64le.s MODULE.ll|MODULE.bc
 //
 // Writes the Go declarations and the Go assembly trampolines through which
@@ -73,6 +74,31 @@ static cl::list<std::string> AssumeStack(
     cl::desc("Stack use (callees and red zone included) of a function the "
              "object calls but does not define"),
     cl::value_desc("sym=bytes"), cl::cat(StubsCategory));
+
+static cl::list<std::string> AssumeIndirect(
+    "assume-indirect",
+    cl::desc("Stack use (callees and red zone included) of every function "
+             "that FN calls through a pointer"),
+    cl::value_desc("FN=bytes"), cl::cat(StubsCategory));
+
+enum class CallKind { CTR, Direct };
+static cl::opt<CallKind> Call(
+    "call", cl::init(CallKind::CTR),
+    cl::desc("How the stubs branch to the C function (r12 holds its address "
+             "in both)"),
+    cl::values(clEnumValN(CallKind::CTR, "ctr",
+                          "through the count register (default; right in "
+                          "every build mode)"),
+               clEnumValN(CallKind::Direct, "direct",
+                          "a direct CALL sym(SB): wrong with an external "
+                          "linker in exe mode (docs/GoIntegration.md)")),
+    cl::cat(StubsCategory));
+
+static cl::opt<bool> ReportR0(
+    "report-r0",
+    cl::desc("Give each stub an extra uint64 result r0: what r0 held when "
+             "the C function returned (tests of Go's r0 == 0 rule)"),
+    cl::cat(StubsCategory));
 
 static cl::opt<std::string> GoOut("go-out", cl::Required,
                                   cl::desc("Where to write the Go file"),
@@ -145,6 +171,13 @@ int main(int argc, char **argv) {
       return usageError("--assume-stack=" + A + ": expected sym=bytes");
     Bounds.assume(Sym, N);
   }
+  for (const std::string &A : AssumeIndirect) {
+    auto [Fn, Bytes] = StringRef(A).split('=');
+    uint64_t N;
+    if (Fn.empty() || Bytes.getAsInteger(0, N))
+      return usageError("--assume-indirect=" + A + ": expected fn=bytes");
+    Bounds.assumeIndirect(Fn, N);
+  }
 
   std::vector<Stub> Stubs;
   std::vector<std::string> Errors;
@@ -187,6 +220,8 @@ int main(int argc, char **argv) {
     S.Sig = std::move(*Sig);
     S.StackBound = *Bound;
     S.FrameSize = frameSizeFor(*Bound);
+    S.DirectCall = Call == CallKind::Direct;
+    S.ReportR0 = ReportR0;
     Stubs.push_back(std::move(S));
   }
   if (!Errors.empty()) {

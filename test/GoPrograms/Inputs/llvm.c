@@ -7,7 +7,7 @@
 long llvm_table[8] = {3, 1, 4, 1, 5, 9, 2, 6};
 long llvm_counter;
 
-// The Go assembly callback (checks/stubs_ppc64le.s): the ELFv2 C ABI, it
+// The Go assembly callback (checks/callback_ppc64le.s): the ELFv2 C ABI, it
 // returns 2 * x + 1 and records whether r0 was zero and r30 was g.
 extern long go_callback(long x);
 #ifdef CALLBACK_PTR
