@@ -40,7 +40,7 @@ struct CheckOptions {
   /// _init, frame_dummy, ...: isStartupCode); by default it is listed, not
   /// checked.
   bool CheckStartupCode = false;
-  /// Also check Go's fixed registers (--fixed-regs, FixedRegsCheck.h).
+  /// Also check Go's fixed registers (--fixed-regs, CheckFixedRegs.cpp).
   bool FixedRegs = false;
 };
 

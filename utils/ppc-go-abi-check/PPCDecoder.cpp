@@ -15,10 +15,11 @@
 
 #include "PPCDecoder.h"
 
+#include "LLVMCompat.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Config/llvm-config.h"
 #include "llvm/MC/MCAsmInfo.h"
 #include "llvm/MC/MCContext.h"
 #include "llvm/MC/MCDisassembler/MCDisassembler.h"
@@ -41,14 +42,6 @@ namespace checker {
 static constexpr char TripleName[] = "powerpc64le-unknown-linux-gnu";
 /// The newest CPU both LLVM 19 and 22 know: decodes every instruction.
 static constexpr char CPUName[] = "pwr10";
-
-// LLVM 21 added Triple overloads to the TargetRegistry and deprecated the
-// string ones; LLVM 19 has only some of them.
-#if LLVM_VERSION_MAJOR >= 21
-static const Triple &tripleArg(const Triple &TT) { return TT; }
-#else
-static std::string tripleArg(const Triple &TT) { return TT.str(); }
-#endif
 
 //===----------------------------------------------------------------------===//
 // Branch forms (Power ISA 3.1, Book I, 2.4)
@@ -183,33 +176,36 @@ Expected<std::unique_ptr<PPCDecoder>> PPCDecoder::create() {
   StringMap<unsigned> Opcodes;
   for (unsigned Opc = 0, E = D->MII->getNumOpcodes(); Opc != E; ++Opc)
     Opcodes[D->MII->getName(Opc)] = Opc;
+  std::string Missing;
   auto FindOpcodes = [&](ArrayRef<const char *> Names,
                          SmallVectorImpl<unsigned> &List) {
     for (const char *Name : Names) {
       auto It = Opcodes.find(Name);
-      if (It == Opcodes.end())
+      if (It == Opcodes.end()) {
+        Missing = Name;
         return false;
+      }
       List.push_back(It->second);
     }
     return true;
   };
+  // Each opcode is looked up once; the groups that extend another start as
+  // a copy of it (PPCDecoder.h lists what each group is for).
   if (!FindOpcodes({"MTCTR", "MTCTR8"}, D->MoveToCTR) ||
       !FindOpcodes({"MTLR", "MTLR8"}, D->MoveToLR) ||
       !FindOpcodes({"OR", "OR8"}, D->Or) ||
+      !FindOpcodes({"ORI", "ORI8", "ORIS", "ORIS8"}, D->OrImm) ||
       !FindOpcodes({"LI", "LI8"}, D->LoadImm) ||
-      !FindOpcodes({"LIS", "LIS8"}, D->LoadImmShifted))
-    return Fail("no opcode MTCTR(8), MTLR(8), OR(8), LI(8) or LIS(8)");
-  if (!FindOpcodes({"ORI", "ORI8", "ORIS", "ORIS8", "XORI", "XORI8", "XORIS",
-                    "XORIS8", "ADDI", "ADDI8"},
-                   D->IdentityWithZeroImm) ||
-      !FindOpcodes({"OR", "OR8", "AND", "AND8"}, D->IdentityWithSameReg) ||
+      !FindOpcodes({"LIS", "LIS8"}, D->LoadImmShifted) ||
+      !FindOpcodes({"XOR", "XOR8", "SUBF", "SUBF8"}, D->ZeroWithSameReg) ||
       !FindOpcodes({"RLDICL"}, D->RotateLeftClear))
-    return Fail("no opcode ORI(8), ORIS(8), XORI(8), XORIS(8), ADDI(8), "
-                "AND(8) or RLDICL");
-  if (!FindOpcodes({"XOR", "XOR8"}, D->Xor) ||
-      !FindOpcodes({"SUBF", "SUBF8"}, D->Subtract) ||
-      !FindOpcodes({"ORI", "ORI8", "ORIS", "ORIS8"}, D->OrImm))
-    return Fail("no opcode XOR(8), SUBF(8), ORI(8) or ORIS(8)");
+    return Fail("no opcode " + Missing);
+  D->IdentityWithZeroImm.assign(D->OrImm.begin(), D->OrImm.end());
+  D->IdentityWithSameReg.assign(D->Or.begin(), D->Or.end());
+  if (!FindOpcodes({"XORI", "XORI8", "XORIS", "XORIS8", "ADDI", "ADDI8"},
+                   D->IdentityWithZeroImm) ||
+      !FindOpcodes({"AND", "AND8"}, D->IdentityWithSameReg))
+    return Fail("no opcode " + Missing);
   return D;
 }
 
@@ -365,7 +361,7 @@ bool PPCDecoder::zeroesGPR(const Insn &I, unsigned N) const {
     return Imm->first == N && Imm->second == 0;
   // xor rA,rS,rB and subf rD,rA,rB: the destination is operand 0; equal
   // sources give zero.
-  if (!isOneOf(I, Xor) && !isOneOf(I, Subtract))
+  if (!isOneOf(I, ZeroWithSameReg))
     return false;
   auto Regs = getGPROperands(*this, I, 3);
   return Regs && (*Regs)[0] == N && (*Regs)[1] == (*Regs)[2];

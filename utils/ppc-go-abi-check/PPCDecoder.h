@@ -163,12 +163,19 @@ private:
   llvm::MCRegister CTR[2], LR[2];
   /// GPR number by MC register number (-1: not a GPR).
   std::vector<int> GPRNumbers;
+  // Opcode groups, each opcode looked up once by name (create()).
+  /// mtctr, mtlr; `or` (`mr` is or rA,rS,rS); li, lis.
   llvm::SmallVector<unsigned, 2> MoveToCTR, MoveToLR, Or, LoadImm,
-      LoadImmShifted, Xor, Subtract, OrImm;
-  /// rA = rS op 0 (ORI, ORIS, XORI, XORIS, ADDI and their 64-bit forms);
-  /// rA = rS op rS (OR, AND); rA = rotate(rS, 0) with no mask (RLDICL).
+      LoadImmShifted;
+  /// ori, oris (and their 64-bit forms).
+  llvm::SmallVector<unsigned, 4> OrImm;
+  /// rD = rA op rA is zero: XOR, SUBF (and their 64-bit forms).
+  llvm::SmallVector<unsigned, 4> ZeroWithSameReg;
+  /// rA = rS op 0: OrImm, and XORI, XORIS, ADDI and their 64-bit forms.
   llvm::SmallVector<unsigned, 12> IdentityWithZeroImm;
+  /// rA = rS op rS: Or, and AND, AND8.
   llvm::SmallVector<unsigned, 4> IdentityWithSameReg;
+  /// rA = rotate(rS, 0) with no mask: RLDICL.
   llvm::SmallVector<unsigned, 1> RotateLeftClear;
 };
 

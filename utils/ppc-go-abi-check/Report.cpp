@@ -16,11 +16,24 @@
 // JSON output carries the same data (docs/Checker.md has the schema); both
 // name rules by their Conventions.h names.
 //
+// Findings (FunctionFindings): each quotes the offending instruction and its
+// context in address order, a direct branch with its target's name; in a
+// Go binary, a finding that KnownExceptions.cpp lists for a function of Go's
+// runtime assembly is filed as a known exception (one per function and
+// rule, counted), every other one as a violation.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Report.h"
 
+#include "Function.h"
+#include "Image.h"
+#include "KnownExceptions.h"
+#include "PPCDecoder.h"
+
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -30,9 +43,88 @@ using namespace llvm;
 namespace ppcgoabi {
 namespace checker {
 
-static std::string hex(uint64_t V) {
-  return "0x" + utohexstr(V, /*LowerCase=*/true);
+//===----------------------------------------------------------------------===//
+// Findings
+//===----------------------------------------------------------------------===//
+
+void FunctionFindings::add(Rule R, size_t At, const Twine &Message,
+                           ArrayRef<size_t> Quote) {
+  const Function &F = *C.F;
+  Finding Fd;
+  Fd.Function = F.Name;
+  Fd.FunctionAddr = F.Addr;
+  Fd.R = R;
+  Fd.Message = Message.str();
+  Fd.Addr = At < C.Insns.size() ? C.Insns[At].Addr : F.Addr;
+  SmallVector<size_t, 4> Sorted(Quote.begin(), Quote.end());
+  if (At < C.Insns.size())
+    Sorted.push_back(At);
+  llvm::sort(Sorted);
+  Sorted.erase(std::unique(Sorted.begin(), Sorted.end()), Sorted.end());
+  for (size_t Idx : Sorted) {
+    if (Idx >= C.Insns.size())
+      continue;
+    const Insn &I = C.Insns[Idx];
+    QuotedInsn Q;
+    Q.Addr = I.Addr;
+    Q.Word = I.Word;
+    Q.Text = D.print(I);
+    const Step &S = C.Steps[Idx];
+    if ((S.Kind == Flow::Call || S.Kind == Flow::TailBranch) &&
+        !S.Dest.Name.empty() &&
+        (S.Dest.Kind != Callee::Stub || S.Dest.F || !S.Dest.StubFor.empty())) {
+      std::string Target =
+          S.Dest.Kind == Callee::Stub
+              ? (S.Dest.F ? S.Dest.Name : "stub for " + S.Dest.StubFor)
+          : S.Dest.Offset ? S.Dest.Name + "+" + hex(S.Dest.Offset)
+                          : S.Dest.Name;
+      // A relocated branch's field is still 0 in a relocatable file: name
+      // the symbol instead of the meaningless address.
+      if (Img.Relocatable && Img.findBranchReloc(F.SectionIndex, I.Addr))
+        Q.Text = StringRef(Q.Text).split(' ').first.str() + " " + Target;
+      else
+        Q.Text += " <" + Target + ">";
+    }
+    Q.Offending = Idx == At;
+    Fd.Instrs.push_back(std::move(Q));
+  }
+  Findings.push_back(std::move(Fd));
 }
+
+void FunctionFindings::fileInto(FileReport &Report) {
+  const Function &F = *C.F;
+  StringRef GoName = F.GoName.empty() ? StringRef(F.Name) : F.GoName;
+  for (Finding &Fd : Findings) {
+    const KnownExceptionEntry *E =
+        Img.GoTab ? findKnownException(stripDecorations(GoName), Fd.R)
+                  : nullptr;
+    if (!E) {
+      if (F.IsGoAssembly)
+        Fd.Message += " [Go assembly function, not in the checker's "
+                      "known-exceptions table]";
+      Report.Violations.push_back(std::move(Fd));
+      continue;
+    }
+    auto Existing =
+        llvm::find_if(Report.Exceptions, [&](const KnownException &K) {
+          return K.First.FunctionAddr == Fd.FunctionAddr && K.First.R == Fd.R;
+        });
+    if (Existing != Report.Exceptions.end()) {
+      ++Existing->Count;
+      continue;
+    }
+    KnownException K;
+    K.Reason = (Twine(E->Reason) + " (" + E->Source + ")").str();
+    K.Count = 1;
+    K.First = std::move(Fd);
+    Report.Exceptions.push_back(std::move(K));
+  }
+  Findings.clear();
+}
+
+//===----------------------------------------------------------------------===//
+// Printers
+//===----------------------------------------------------------------------===//
 
 static std::string where(const Finding &F) {
   std::string S = F.Function;

@@ -7,7 +7,10 @@
 ///
 /// \file
 /// The checker's findings for one input file, independent of the output
-/// format, and the two printers (text for people, JSON for scripts). Every
+/// format, and the two printers (text for people, JSON for scripts); and
+/// FunctionFindings, through which every rule check reports: it quotes the
+/// instructions, and files each finding as a violation or, in Go's runtime
+/// assembly, as a known exception (KnownExceptions.h). Every
 /// violation carries the file, the function, the address, the rule (by its
 /// Conventions.h name) and the instructions that break it, so that a report
 /// can be acted on without another disassembler.
@@ -19,7 +22,9 @@
 
 #include "PPCGoABI/Conventions.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 
 #include <cstdint>
 #include <string>
@@ -88,6 +93,35 @@ struct FileReport {
   std::vector<std::string> Notes;
 
   bool conforms() const { return Error.empty() && Violations.empty(); }
+};
+
+class Image;
+class PPCDecoder;
+struct DecodedFunction;
+
+/// The findings of one decoded function, as the rule checks add them.
+class FunctionFindings {
+public:
+  FunctionFindings(const Image &Img, const PPCDecoder &D,
+                   const DecodedFunction &C)
+      : Img(Img), D(D), C(C) {}
+
+  /// A finding of rule \p R about instruction \p At (an index of the
+  /// function's instructions; past the end: the function), quoting it and
+  /// the instructions \p Quote.
+  void add(Rule R, size_t At, const llvm::Twine &Message,
+           llvm::ArrayRef<size_t> Quote);
+
+  /// Moves the findings into \p Report: violations, or known exceptions
+  /// for Go's runtime assembly in a Go binary (one per function and rule,
+  /// counted).
+  void fileInto(FileReport &Report);
+
+private:
+  const Image &Img;
+  const PPCDecoder &D;
+  const DecodedFunction &C;
+  std::vector<Finding> Findings;
 };
 
 struct RunInfo {

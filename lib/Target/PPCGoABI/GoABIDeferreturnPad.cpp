@@ -28,6 +28,7 @@
 /// call. A tail branch to deferreturn (GoABIPrepareIR marks the calls
 /// notail; only musttail survives) is an error.
 ///
+/// Checker half of the rule: utils/ppc-go-abi-check/CheckDeferreturnPad.cpp
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

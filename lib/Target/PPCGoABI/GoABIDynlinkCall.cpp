@@ -28,6 +28,7 @@
 /// GoABIPrepareIR keeps the others from forming; one that forms anyway is an
 /// error.
 ///
+/// Checker half of the rule: utils/ppc-go-abi-check/CheckDynlinkCall.cpp
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

@@ -36,6 +36,7 @@
 /// offsets inside them) must not get the prologue; one that uses r2 would get
 /// it from the AsmPrinter anyway, so that is an error.
 ///
+/// Checker half of the rule: utils/ppc-go-abi-check/CheckGlobalEntry.cpp
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

@@ -28,6 +28,7 @@
 /// follows constants materialised by `li`/`lis`, and the copy remains for
 /// what it cannot follow.)
 ///
+/// Checker half of the rule: utils/ppc-go-abi-check/CheckIndirectCall.cpp
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

@@ -36,6 +36,7 @@
 /// Runs after prologue/epilogue insertion and scheduling, before branch
 /// selection (LLVM 22) or in the AsmPrinter hook (LLVM 19).
 ///
+/// Checker half of the rule: utils/ppc-go-abi-check/CheckTOCSave.cpp
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

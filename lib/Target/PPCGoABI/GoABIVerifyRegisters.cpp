@@ -24,6 +24,7 @@
 /// - the LLVM 19 reservation marker has done its work and is erased (it
 ///   emits zero bytes, so branch displacements are unaffected).
 ///
+/// Checker half of the rule: utils/ppc-go-abi-check/CheckReservedRegisters.cpp
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

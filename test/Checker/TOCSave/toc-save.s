@@ -75,15 +75,7 @@
   .text
 
 # The prologue every function here starts with.
-.macro gep name
-  .globl \name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
 # A call with the frame and the save where Go puts them.
   gep caller

@@ -74,29 +74,9 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .globl \name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
-.macro prologue
-  mflr 0
-  stdu 1, -32(1)
-  std 2, 24(1)
-  std 0, 48(1)
-.endm
 
-.macro epilogue
-  addi 1, 1, 32
-  ld 0, 16(1)
-  mtlr 0
-  blr
-.endm
 
   gep one_defer
   prologue

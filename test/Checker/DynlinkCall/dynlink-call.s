@@ -55,42 +55,23 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
-.macro prologue
-  mflr 0
-  stdu 1, -32(1)
-  std 2, 24(1)
-  std 0, 48(1)
-.endm
 
-.macro epilogue
-  addi 1, 1, 32
-  ld 0, 16(1)
-  mtlr 0
-  blr
-.endm
 
   .globl callee
-  gep callee
+  gep_local callee
   blr
   .size callee, .-callee
 
 # Local binding: no other module can provide it.
-  gep static_callee
+  gep_local static_callee
   blr
   .size static_callee, .-static_callee
 
 # Every call followed by a nop, as Go's -dynlink emits them.
   .globl caller
-  gep caller
+  gep_local caller
   prologue
   bl ext
   nop
@@ -103,13 +84,13 @@
 
 # A tail branch that cannot leave the module.
   .globl tail_static
-  gep tail_static
+  gep_local tail_static
   b static_callee
   .size tail_static, .-tail_static
 
 .ifdef LOCAL_NO_NOP
   .globl local_no_nop
-  gep local_no_nop
+  gep_local local_no_nop
   prologue
   bl callee
   li 3, 0
@@ -119,7 +100,7 @@
 
 .ifdef EXTERNAL_NO_NOP
   .globl external_no_nop
-  gep external_no_nop
+  gep_local external_no_nop
   prologue
   bl ext
   li 3, 0
@@ -129,14 +110,14 @@
 
 .ifdef TAIL_EXTERNAL
   .globl tail_external
-  gep tail_external
+  gep_local tail_external
   b ext
   .size tail_external, .-tail_external
 .endif
 
 .ifdef TAIL_GLOBAL
   .globl tail_global
-  gep tail_global
+  gep_local tail_global
   b callee
   .size tail_global, .-tail_global
 .endif

@@ -19,14 +19,7 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
 .macro body name
   mflr 0
@@ -43,10 +36,10 @@
 .endm
 
   .globl self_global
-  gep self_global
+  gep_local self_global
   body self_global
 
   .globl self_hidden
   .hidden self_hidden
-  gep self_hidden
+  gep_local self_hidden
   body self_hidden

@@ -1,11 +1,12 @@
-//===- FixedRegsCheck.cpp - Go's fixed registers on decoded code ----------===//
+//===- CheckFixedRegs.cpp - Go's fixed registers on decoded code ----------===//
 //
 // Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
 // Exceptions.
 //
 //===----------------------------------------------------------------------===//
 //
-// Guarantees, for one decoded function (issue 12, rule "fixed-regs"):
+// Checks the "fixed-regs" rule (ppc-go-abi-check --fixed-regs; issue 12) on
+// one decoded function. Guarantees:
 // - No instruction writes r30 or r13 (MCInstrDesc defs, the registers
 //   resolved by name as for r2 in rule 6). Go keeps the current goroutine g
 //   in r30 at every instruction (cmd/internal/obj/ppc64/a.out.go REGG): its
@@ -36,7 +37,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "FixedRegsCheck.h"
+#include "Rules.h"
 
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Format.h"
@@ -49,6 +50,37 @@ namespace ppcgoabi {
 namespace checker {
 
 namespace {
+
+/// How one instruction transfers control, as far as r0 is concerned.
+struct FixedRegsStep {
+  enum KindTy {
+    /// Falls through or branches inside the function.
+    Other,
+    /// A call (bl to a symbol, bctrl, blrl, bclrl): r0 must be zero here,
+    /// and the callee returns with r0 zero.
+    Call,
+    /// Leaves the function without returning to it: a tail branch to
+    /// another function, or blr. r0 must be zero here.
+    Exit,
+    /// bctr: a jump table or an indirect tail call (they look the same), so
+    /// r0 must be zero here; its targets are unknown.
+    IndirectJump,
+  };
+  KindTy Kind = Other;
+  /// Conditional exits, calls and jumps fall through as well; the
+  /// successors inside the function (fall-through included).
+  llvm::SmallVector<size_t, 2> Succs;
+  /// For messages: "call to runtime.foo", "return", ...
+  std::string What;
+};
+
+struct FixedRegsFinding {
+  /// The instruction the finding is about.
+  size_t At = 0;
+  std::string Message;
+  /// Other instructions worth quoting (the write that left r0 non-zero).
+  std::vector<size_t> Quote;
+};
 
 /// What is known about r0 before an instruction.
 struct R0State {
@@ -72,8 +104,41 @@ struct R0State {
 
 std::string hexAddr(uint64_t A) { return "0x" + Twine::utohexstr(A).str(); }
 
-} // namespace
+/// The control flow of \p C as far as r0 is concerned.
+std::vector<FixedRegsStep> getFixedRegsSteps(const DecodedFunction &C) {
+  std::vector<FixedRegsStep> Out(C.size());
+  for (size_t I = 0, N = C.size(); I != N; ++I) {
+    const Step &S = C.Steps[I];
+    FixedRegsStep &F = Out[I];
+    F.Succs = C.Succs[I];
+    switch (S.Kind) {
+    case Flow::Call:
+    case Flow::IndirectCall:
+      F.Kind = FixedRegsStep::Call;
+      F.What = S.Kind == Flow::Call ? "call to " + S.Dest.Name
+                                    : std::string("indirect call");
+      break;
+    case Flow::TailBranch:
+      F.Kind = FixedRegsStep::Exit;
+      F.What = "tail branch to " + S.Dest.Name;
+      break;
+    case Flow::Return:
+      F.Kind = FixedRegsStep::Exit;
+      F.What = "return";
+      break;
+    case Flow::IndirectJump:
+      F.Kind = FixedRegsStep::IndirectJump;
+      F.What = "bctr (a jump table or an indirect tail call)";
+      break;
+    default:
+      break;
+    }
+  }
+  return Out;
+}
 
+/// Checks the fixed-regs rule on \p Insns (one function, entry at index 0),
+/// with \p Steps (one per instruction) giving its control flow.
 std::vector<FixedRegsFinding>
 checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
                     ArrayRef<FixedRegsStep> Steps) {
@@ -159,6 +224,14 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
          {By}});
   }
   return Findings;
+}
+
+} // namespace
+
+void checkFixedRegs(const RuleInput &In, FunctionFindings &Out) {
+  for (FixedRegsFinding &Fd :
+       checkFixedRegisters(In.D, In.C.Insns, getFixedRegsSteps(In.C)))
+    Out.add(Rule::FixedRegs, Fd.At, Fd.Message, Fd.Quote);
 }
 
 } // namespace checker

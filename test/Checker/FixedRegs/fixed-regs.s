@@ -71,15 +71,7 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .globl \name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
 # Go's own shape: LR kept in r31, g read from r30 (the stack check), calls
 # back to back with no re-zeroing (the callee returns with r0 zero), r0

@@ -18,18 +18,10 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .globl \name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-  mflr 0
-  stdu 1, -32(1)
-  std 2, 24(1)
-  std 0, 48(1)
+.include "macros.s"
+.macro gep_frame name
+  gep \name
+  prologue
 .endm
 
 .macro ret name
@@ -41,21 +33,21 @@
   .size \name, .-\name
 .endm
 
-  gep repaired
+  gep_frame repaired
   mr 12, 4
   mtctr 3
   mfctr 12
   bctrl
   ret repaired
 
-  gep same_constant
+  gep_frame same_constant
   li 3, 4096
   li 12, 4096
   mtctr 3
   bctrl
   ret same_constant
 
-  gep same_constant_r12_first
+  gep_frame same_constant_r12_first
   li 12, 4096
   li 3, 4096
   mtctr 3
@@ -63,14 +55,14 @@
   ret same_constant_r12_first
 
 .ifdef BAD
-  gep other_constant
+  gep_frame other_constant
   li 3, 4096
   li 12, 8192
   mtctr 3
   bctrl
   ret other_constant
 
-  gep mfctr_too_early
+  gep_frame mfctr_too_early
   mfctr 12
   nop
   mtctr 3

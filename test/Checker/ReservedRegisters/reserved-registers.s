@@ -52,15 +52,7 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .globl \name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
 # The reloads Go and LLVM emit (the stack-growth call in Go's -dynlink
 # form, through r12).

@@ -21,15 +21,7 @@
   .abiversion 2
   .text
 
-.macro gep name
-  .globl \name
-  .p2align 4
-  .type \name,@function
-\name:
-  addis 2, 12, .TOC.-\name@ha
-  addi 2, 2, .TOC.-\name@l
-  .localentry \name, 8
-.endm
+.include "macros.s"
 
 # What clang -O2 -fPIC emits for `if (v) __builtin_longjmp(buf, 1);`.
   gep jumper
