@@ -15,8 +15,8 @@
 //   the thread pointer (REGTLS), reserved by the ELFv2 ABI itself.
 // - r0 is zero at every call (bl to another function, bctrl, blrl, bclrl),
 //   at every tail branch to another function, at every return (blr, and
-//   conditional returns) and at every bctr (a jump table and an indirect
-//   tail call cannot be told apart). Go code uses R0 as REGZERO: its
+//   conditional returns) and at every bctr that may be an indirect tail
+//   call. Go code uses R0 as REGZERO: its
 //   assembler builds constants as `oris rD, r0, hi` and its compiler stores
 //   zero with `MOVD R0, x`, so any Go code reached with r0 != 0 computes
 //   wrong values.
@@ -31,9 +31,22 @@
 // (its compiled code never re-zeroes r0 after a call, and the runtime
 // re-zeroes it itself after calling C: asmcgocall's `XOR R0, R0`). It means
 // that a call to code that breaks the rule (C compiled without it) is not
-// caught at the call but in the callee, if the callee is checked. A bctr
-// with r0 zero may land anywhere in the function: every instruction not
-// reached otherwise is then analysed as if r0 were zero there.
+// caught at the call but in the callee, if the callee is checked.
+//
+// A bctr is either an indirect tail call or a jump inside the function (a
+// jump table, a computed goto); the instruction alone does not say which.
+// A tail call leaves the function, so it runs with the caller's r1: a bctr
+// at which r1 holds the function's own frame on every path (a `stdu 1,-N(1)`
+// or `stdux 1,1,rX` allocated it and nothing has moved r1 since) is a jump,
+// and r0 may be anything there, as at any other branch inside the function.
+// Any other bctr may be a tail call, and r0 must be zero there. The plugin
+// zeroes r0 only at calls and returns, so a jump-table dispatch in an
+// interpreter loop (Lua's luaV_execute, SQLite's yy_reduce) costs nothing.
+// The targets of a bctr are unknown: every instruction reached by nothing
+// else is analysed with r0 as the bctrs leave it (non-zero if it may be at
+// some jump). An instruction that is both a jump's target and reached
+// otherwise is analysed with the other paths' state only: the limit of not
+// knowing the jump tables.
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,9 +75,13 @@ struct FixedRegsStep {
     /// Leaves the function without returning to it: a tail branch to
     /// another function, or blr. r0 must be zero here.
     Exit,
-    /// bctr: a jump table or an indirect tail call (they look the same), so
+    /// bctr that may be an indirect tail call (r1 may be the caller's):
     /// r0 must be zero here; its targets are unknown.
     IndirectJump,
+    /// bctr while the function's own frame is allocated on every path: a
+    /// jump inside the function (jump table, computed goto). r0 may be
+    /// anything; its targets are unknown.
+    LocalJump,
   };
   KindTy Kind = Other;
   /// Conditional exits, calls and jumps fall through as well; the
@@ -104,9 +121,50 @@ struct R0State {
 
 std::string hexAddr(uint64_t A) { return "0x" + Twine::utohexstr(A).str(); }
 
+/// Whether \p Word allocates a frame: `stdu 1,-N(1)` (DS-form, primary
+/// opcode 62, XO 1, N > 0) or `stdux 1,1,rB` (X-form, 31/181).
+bool allocatesFrame(uint32_t Word) {
+  unsigned Primary = Word >> 26, RS = (Word >> 21) & 31, RA = (Word >> 16) & 31;
+  if (RS != 1 || RA != 1)
+    return false;
+  if (Primary == 62 && (Word & 3) == 1)
+    return int16_t(Word & 0xfffc) < 0;
+  return Primary == 31 && ((Word >> 1) & 1023) == 181;
+}
+
+/// For each instruction of \p C: whether r1 may hold the caller's stack
+/// pointer when it starts (on some path from the entry, no frame allocation
+/// since the last other write of r1, or none at all).
+std::vector<bool> mayHaveCallersSP(const DecodedFunction &C,
+                                   const PPCDecoder &D) {
+  size_t N = C.size();
+  std::vector<bool> May(N);
+  if (!N)
+    return May;
+  SmallVector<size_t, 16> Work;
+  May[0] = true;
+  Work.push_back(0);
+  while (!Work.empty()) {
+    size_t I = Work.pop_back_val();
+    // A frame allocation hides the caller's r1; any other write of r1 (the
+    // epilogue's `addi 1,1,N` or `ld 1,0(1)`, longjmp's `ld 1,16(rB)`) may
+    // bring it back.
+    if (allocatesFrame(C.Insns[I].Word) && D.changesGPR(C.Insns[I], 1))
+      continue;
+    for (size_t S : C.Succs[I])
+      if (S < N && !May[S]) {
+        May[S] = true;
+        Work.push_back(S);
+      }
+  }
+  return May;
+}
+
 /// The control flow of \p C as far as r0 is concerned.
-std::vector<FixedRegsStep> getFixedRegsSteps(const DecodedFunction &C) {
+std::vector<FixedRegsStep> getFixedRegsSteps(const DecodedFunction &C,
+                                             const PPCDecoder &D) {
   std::vector<FixedRegsStep> Out(C.size());
+  std::vector<bool> CallersSP = mayHaveCallersSP(C, D);
   for (size_t I = 0, N = C.size(); I != N; ++I) {
     const Step &S = C.Steps[I];
     FixedRegsStep &F = Out[I];
@@ -127,8 +185,13 @@ std::vector<FixedRegsStep> getFixedRegsSteps(const DecodedFunction &C) {
       F.What = "return";
       break;
     case Flow::IndirectJump:
+      if (!CallersSP[I]) {
+        F.Kind = FixedRegsStep::LocalJump;
+        F.What = "bctr inside the function's frame";
+        break;
+      }
       F.Kind = FixedRegsStep::IndirectJump;
-      F.What = "bctr (a jump table or an indirect tail call)";
+      F.What = "bctr (an indirect tail call, or a jump outside a frame)";
       break;
     default:
       break;
@@ -171,6 +234,7 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
       Out.NonZeroBy.reset(); // The callee returns with r0 zero.
       break;
     case FixedRegsStep::IndirectJump:
+    case FixedRegsStep::LocalJump:
     case FixedRegsStep::Exit:
       break; // Checked below; only a conditional one falls through.
     case FixedRegsStep::Other:
@@ -195,24 +259,37 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
   Work.push_back(0);
   Solve();
 
-  bool IndirectJumpReached = false;
+  // Targets of the bctrs are unknown: every instruction the entry does not
+  // reach starts with r0 as the bctrs leave it (zero at a possible tail
+  // call, where a non-zero r0 is reported anyway). A target's state may
+  // reach another bctr, so repeat until the bctrs add nothing.
+  std::vector<bool> FromEntry(N);
   for (size_t I = 0; I != N; ++I)
-    IndirectJumpReached |=
-        In[I].Reached && Steps[I].Kind == FixedRegsStep::IndirectJump;
-  if (IndirectJumpReached) {
-    // Targets of the bctr are unknown: start every instruction reached by
-    // nothing else with r0 zero (a bctr with r0 non-zero is reported).
+    FromEntry[I] = In[I].Reached;
+  R0State AtJumps;
+  for (;;) {
+    bool Changed = false;
+    for (size_t I = 0; I != N; ++I) {
+      if (!In[I].Reached)
+        continue;
+      if (Steps[I].Kind == FixedRegsStep::IndirectJump)
+        Changed |= AtJumps.join(R0State{true, std::nullopt});
+      else if (Steps[I].Kind == FixedRegsStep::LocalJump)
+        Changed |= AtJumps.join(In[I]);
+    }
+    if (!Changed)
+      break;
     for (size_t I = 0; I != N; ++I)
-      if (!In[I].Reached && Insns[I].Valid) {
-        In[I].Reached = true;
+      if (Insns[I].Valid && !FromEntry[I] && In[I].join(AtJumps))
         Work.push_back(I);
-      }
     Solve();
   }
 
   for (size_t I = 0; I != N; ++I) {
     const FixedRegsStep &Step = Steps[I];
-    if (Step.Kind == FixedRegsStep::Other || !In[I].Reached || !In[I].NonZeroBy)
+    if (Step.Kind == FixedRegsStep::Other ||
+        Step.Kind == FixedRegsStep::LocalJump || !In[I].Reached ||
+        !In[I].NonZeroBy)
       continue;
     size_t By = *In[I].NonZeroBy;
     Findings.push_back(
@@ -230,7 +307,7 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
 
 void checkFixedRegs(const RuleInput &In, FunctionFindings &Out) {
   for (FixedRegsFinding &Fd :
-       checkFixedRegisters(In.D, In.C.Insns, getFixedRegsSteps(In.C)))
+       checkFixedRegisters(In.D, In.C.Insns, getFixedRegsSteps(In.C, In.D)))
     Out.add(Rule::FixedRegs, Fd.At, Fd.Message, Fd.Quote);
 }
 

@@ -38,11 +38,30 @@ static bool writesCallRegister(const PPCDecoder &D, const DecodedFunction &C,
   if (B.Kind != BranchInfo::None) {
     if (!ViaCTR)
       return B.Link;
+    // `b`/`bl` (primary opcode 18, I-form) have no BO field: those bits
+    // are part of the displacement, and the branch never touches CTR.
+    if ((C.Insns[I].Word >> 26) == 18)
+      return false;
     // BO bit 2 (0b00100) clear: the branch decrements CTR.
     unsigned BO = (C.Insns[I].Word >> 21) & 31;
     return B.Kind != BranchInfo::ToCTR && !(BO & 4);
   }
   return ViaCTR ? D.writesCTR(C.Insns[I]) : D.writesLR(C.Insns[I]);
+}
+
+/// Whether `mr 12, Source` precedes instruction \p Move in its block with
+/// neither r12 nor \p Source written in between.
+static bool isCopiedToR12Before(const PPCDecoder &D, const DecodedFunction &C,
+                                size_t Move, unsigned Source) {
+  for (size_t I = Move; I-- > 0;) {
+    auto Copy = D.getRegisterCopy(C.Insns[I]);
+    if (Copy && Copy->first == 12 && Copy->second == Source)
+      return true;
+    if (D.changesGPR(C.Insns[I], 12) || D.changesGPR(C.Insns[I], Source) ||
+        C.startsBlock(I))
+      return false;
+  }
+  return false;
 }
 
 static bool isMovedFromR12OnAllPaths(const PPCDecoder &D,
@@ -65,7 +84,10 @@ static bool isMovedFromR12OnAllPaths(const PPCDecoder &D,
     if (writesCallRegister(D, C, I, ViaCTR)) {
       std::optional<unsigned> Source =
           ViaCTR ? D.getMoveToCTRSource(In) : D.getMoveToLRSource(In);
-      if (Source != 12u)
+      // `mtctr 12`, or `mr 12, rS; ...; mtctr rS` in the same block with
+      // neither register written in between (LLVM's copy of a target held
+      // in rS): r12 holds the target on this path.
+      if (Source != 12u && !(Source && isCopiedToR12Before(D, C, I, *Source)))
         return false;
       continue; // This path is fine.
     }

@@ -28,8 +28,8 @@ namespace checker {
 /// unchanged between the loads, and ends in `bctr` with nothing writing r2
 /// after the restore. The jump resumes a __builtin_setjmp of this module with
 /// the TOC it saved.
-static bool isLongjmpTOCRestore(const PPCDecoder &D, const DecodedFunction &C,
-                                size_t I) {
+bool isLongjmpTOCRestore(const PPCDecoder &D, const DecodedFunction &C,
+                         size_t I) {
   using namespace encoding;
   std::optional<LoadDoubleword> Restore = decodeLoadDoubleword(C.Insns[I].Word);
   if (!Restore || Restore->RT != 2 || Restore->Offset != LongjmpTOCOffset ||

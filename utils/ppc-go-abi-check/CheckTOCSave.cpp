@@ -25,6 +25,24 @@ using namespace llvm;
 namespace ppcgoabi {
 namespace checker {
 
+/// Whether instruction \p I is the `ld 1,16(rB)` of the __builtin_longjmp
+/// run whose TOC restore isLongjmpTOCRestore accepts: r1 becomes the
+/// __builtin_setjmp frame's again, whose TOC save its function made, and the
+/// run leaves this frame by the bctr after the TOC restore.
+static bool isLongjmpStackRestore(const PPCDecoder &D, const DecodedFunction &C,
+                                  size_t I) {
+  using namespace encoding;
+  std::optional<LoadDoubleword> Load = decodeLoadDoubleword(C.Insns[I].Word);
+  if (!Load || Load->RT != 1 || Load->Offset != LongjmpStackOffset)
+    return false;
+  for (size_t J = I + 1; J < C.size() && !C.startsBlock(J); ++J) {
+    std::optional<LoadDoubleword> TOC = decodeLoadDoubleword(C.Insns[J].Word);
+    if (TOC && TOC->RA == Load->RA && isLongjmpTOCRestore(D, C, J))
+      return true;
+  }
+  return false;
+}
+
 void checkTOCSave(const RuleInput &In, FunctionFindings &Out) {
   const DecodedFunction &C = In.C;
   const FrameAnalysis &Frame = In.Frame;
@@ -67,6 +85,8 @@ void checkTOCSave(const RuleInput &In, FunctionFindings &Out) {
     if (!CallFollows && !C.UnknownSucc[I])
       continue;
     if (C.wordAfter(I) == encoding::SaveTOC)
+      continue;
+    if (isLongjmpStackRestore(In.D, C, I))
       continue;
     Out.add(Rule::TOCSave, I,
             "r1 changes here and a call can follow, but the next "

@@ -64,6 +64,11 @@ void checkUnappliedRelocations(const Image &Img, const PPCDecoder &D,
                                llvm::ArrayRef<const Function *> Scanned,
                                FileReport &Report);
 
+/// Whether instruction \p I of \p C is the TOC restore `ld 2,24(rB)` of
+/// LLVM's __builtin_longjmp (CheckReservedRegisters.cpp; rules 2 and 6).
+bool isLongjmpTOCRestore(const PPCDecoder &D, const DecodedFunction &C,
+                         size_t I);
+
 /// Whether \p First, \p Second are the global entry prologue's form
 /// `addis 2,12,*; addi 2,2,*` (rules 1 and 6).
 bool isGlobalEntry(uint32_t First, uint32_t Second);

@@ -1,6 +1,8 @@
 # Rule fixed-regs (--fixed-regs, issue 12): r30 (g) and r13 (the thread
 # pointer) are never written, and r0 is zero at every call, tail branch,
-# return and bctr. r0 is followed by a forward dataflow: zero at the entry,
+# return and bctr that may be an indirect tail call (one reached while the
+# function's own frame is allocated on every path is a jump inside the
+# function, where r0 may be anything). r0 is followed by a forward dataflow: zero at the entry,
 # zero again after `li 0,0`, `lis 0,0`, `xor 0,x,x`, `subf 0,x,x` and after a
 # call (the callee obeys the rule), kept by the nop and `mr 0,0`, possibly
 # non-zero after any other write. The rule is off unless asked for.
@@ -10,14 +12,14 @@
 # RUN: %expect-exit 0 %ppc-go-abi-check --fixed-regs --mode=shared %t.good.o | FileCheck %s --check-prefix=GOOD
 # RUN: %expect-exit 0 %ppc-go-abi-check --fixed-regs --mode=dynlink %t.good.o | FileCheck %s --check-prefix=GOOD
 # RUN: %expect-exit 0 %ppc-go-abi-check --fixed-regs --mode=static %t.good.o | FileCheck %s --check-prefix=GOOD
-# GOOD: {{shared|dynlink|static}}, fixed-regs: 10 of 10 functions checked, 0 violations
+# GOOD: {{shared|dynlink|static}}, fixed-regs: 11 of 11 functions checked, 0 violations
 #
 # Each way of breaking it, caught with exactly this rule; the same object
 # passes without --fixed-regs (negative control: the other rules hold).
 # RUN: %mc --defsym=BAD=1 %s -o %t.bad.o
 # RUN: %expect-exit 0 %ppc-go-abi-check --mode=shared %t.bad.o | FileCheck %s --check-prefix=OFF
 # RUN: %expect-exit 0 %ppc-go-abi-check --mode=static %t.bad.o | FileCheck %s --check-prefix=OFF
-# OFF: {{shared|static}}: 23 of 23 functions checked, 0 violations
+# OFF: {{shared|static}}: 26 of 26 functions checked, 0 violations
 # RUN: %expect-exit 1 %ppc-go-abi-check --fixed-regs --mode=shared %t.bad.o > %t.bad.txt
 # RUN: FileCheck %s --check-prefix=BAD --implicit-check-not=error: < %t.bad.txt
 # RUN: %expect-exit 1 %ppc-go-abi-check --fixed-regs --mode=dynlink %t.bad.o \
@@ -54,7 +56,7 @@
 # BAD:      r0_around_loop+0x14 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this call to ext
 # BAD-NEXT:   > 0x{{[0-9a-f]+}}: 48000001  bl ext
 # BAD-NEXT:     0x{{[0-9a-f]+}}: 7c032a14  add 0, 3, 5
-# BAD:      r0_at_bctr+0x10 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this bctr (a jump table or an indirect tail call)
+# BAD:      r0_at_bctr+0x10 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this bctr (an indirect tail call, or a jump outside a frame)
 # BAD-NEXT:     0x{{[0-9a-f]+}}: 38000001  li 0, 1
 # BAD-NEXT:   > 0x{{[0-9a-f]+}}: 4e800420  bctr
 # BAD:      r0_after_jump_table+0x24 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this return
@@ -66,7 +68,13 @@
 # BAD:      r0_xor_other+0xc (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this return
 # BAD-NEXT:     0x{{[0-9a-f]+}}: 7c602278  xor 0, 3, 4
 # BAD-NEXT:   > 0x{{[0-9a-f]+}}: 4e800020  blr
-# BAD: {{shared|dynlink|static}}, fixed-regs: 23 of 23 functions checked, 15 violations
+# BAD:      r0_through_jump+0x38 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this call to ext
+# BAD-NEXT:     0x{{[0-9a-f]+}}: 7c0802a6  mflr 0
+# BAD-NEXT:   > 0x{{[0-9a-f]+}}: 48000001  bl ext
+# BAD:      bctr_after_frame_pop+0x34 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this bctr (an indirect tail call, or a jump outside a frame)
+# BAD-NEXT:     0x{{[0-9a-f]+}}: e8010010  ld 0, 16(1)
+# BAD-NEXT:   > 0x{{[0-9a-f]+}}: 4e800420  bctr
+# BAD: {{shared|dynlink|static}}, fixed-regs: 26 of 26 functions checked, 17 violations
 
   .abiversion 2
   .text
@@ -210,6 +218,33 @@ local_callee:
   .quad .Ljt_b
   .text
 
+# A jump table inside the frame (an interpreter's dispatch): r0 still holds
+# the return address from `mflr 0` at the bctr, which is a jump, not a tail
+# call; each target zeroes r0 before its call or return, as the plugin does.
+  gep jump_table_in_frame
+  prologue
+  addis 4, 2, .Ljt3@toc@ha
+  addi 4, 4, .Ljt3@toc@l
+  ldx 4, 4, 3
+  mtctr 4
+  bctr
+.Ljt3_a:
+  li 0, 0
+  bl ext
+  nop
+.Ljt3_b:
+  addi 1, 1, 32
+  ld 0, 16(1)
+  mtlr 0
+  li 0, 0
+  blr
+  .size jump_table_in_frame, .-jump_table_in_frame
+  .section .rodata
+.Ljt3:
+  .quad .Ljt3_a
+  .quad .Ljt3_b
+  .text
+
 .ifdef BAD
 # g as a scratch register, a loop counter, a restored value.
   gep r30_scratch
@@ -341,9 +376,50 @@ local_callee:
   blr
   .size r0_xor_other, .-r0_xor_other
 
+# A jump target inside the frame calls with the prologue's r0: the jump
+# carries r0 to its targets.
+  gep r0_through_jump
+  prologue
+  addis 4, 2, .Ljt4@toc@ha
+  addi 4, 4, .Ljt4@toc@l
+  ldx 4, 4, 3
+  mtctr 4
+  bctr
+.Ljt4_a:
+  li 3, 1
+  b .Ljt4_b
+  nop
+.Ljt4_c:
+  bl ext
+  nop
+.Ljt4_b:
+  addi 1, 1, 32
+  ld 0, 16(1)
+  mtlr 0
+  li 0, 0
+  blr
+  .size r0_through_jump, .-r0_through_jump
+
+# After the epilogue r1 is the caller's again: this bctr may be a tail
+# call, and r0 holds the return address.
+  gep bctr_after_frame_pop
+  prologue
+  li 0, 0
+  bl ext
+  nop
+  addi 1, 1, 32
+  ld 0, 16(1)
+  mtlr 0
+  mtctr 12
+  bctr
+  .size bctr_after_frame_pop, .-bctr_after_frame_pop
+
   .section .rodata
 .Ljt2:
   .quad .Ljt2_a
   .quad .Ljt2_b
+.Ljt4:
+  .quad .Ljt4_a
+  .quad .Ljt4_c
   .text
 .endif
