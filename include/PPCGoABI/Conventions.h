@@ -93,35 +93,37 @@ enum class BuildMode {
   Dynlink,
 };
 
+/// The mode table: how each mode is named (the checker's --mode, the
+/// plugin's diagnostics) and selected (llc's options). The scripts under
+/// utils/ keep the same table for their command lines.
+struct BuildModeInfo {
+  BuildMode Mode;
+  /// "static", "shared" or "dynlink".
+  const char *Name;
+  /// Selected by llc -relocation-model=pic (Go's -shared).
+  bool PositionIndependent;
+  /// Selected by -ppc-go-dynlink (Go's -dynlink; needs PIC).
+  bool Dynlink;
+  /// The `go build -buildmode` values that compile Go code in this mode.
+  const char *GoBuildModes;
+};
+
+/// All modes, Static, Shared, Dynlink.
+llvm::ArrayRef<BuildModeInfo> allBuildModes();
+const BuildModeInfo &getBuildModeInfo(BuildMode M);
+
 llvm::StringRef getBuildModeName(BuildMode M);
 std::optional<BuildMode> parseBuildMode(llvm::StringRef Name);
+
+/// The mode that llc's options select: Static without PIC; with PIC Shared,
+/// or Dynlink with -ppc-go-dynlink. (Dynlink without PIC is an input error
+/// the plugin reports; the mode is then Static.)
+BuildMode selectBuildMode(bool PositionIndependent, bool Dynlink);
 
 /// Rules 1-3 apply: the TOC pointer is maintained.
 inline bool maintainsTOC(BuildMode M) { return M != BuildMode::Static; }
 /// Rule 4 applies: calls to symbols may leave the module.
 inline bool callsMayLeaveModule(BuildMode M) { return M == BuildMode::Dynlink; }
-
-/// Which tail branches rule 4 keeps under dynlink. A tail branch that goes
-/// through a linker stub lands in another module, which returns straight to
-/// our caller with its own TOC in r2; the caller's `nop` after its call to us
-/// stays a `nop` (that call did not leave the module), so r2 is never
-/// restored. A tail branch is therefore kept only to a callee whose symbol
-/// is not preemptible: local linkage (STB_LOCAL) or hidden/protected
-/// visibility. That is what ppc-go-abi-check requires. (LLVM's PowerPC
-/// backend itself tail-calls any dso_local callee in PIC, but a dso_local
-/// default-visibility function is still branched to through its global
-/// symbol, which a linker building a shared object may send through a PLT
-/// stub.)
-///
-/// Go's compiler goes further: under -dynlink on ppc64le it emits no tail
-/// branch at all (its method and ABI wrappers cannot know where the callee
-/// is; cmd/compile reflectdata and ssagen). `None` follows that.
-enum class DynlinkTailCalls {
-  /// Keep tail branches to callees that are not preemptible (the default).
-  ModuleLocal,
-  /// No tail branches under dynlink, like Go's compiler.
-  None,
-};
 
 //===----------------------------------------------------------------------===//
 // Go versions
@@ -164,6 +166,13 @@ llvm::SmallVector<PadInstr, 2> getDeferreturnPad(GoVersion V, BuildMode M);
 /// The default symbol whose calls are padded.
 constexpr const char DefaultDeferreturnSymbol[] = "runtime.deferreturn";
 
+/// Whether r2 is reserved for the TOC pointer (rule 6) in mode \p M of Go
+/// \p V: always with -shared/-dynlink, and in every mode since Go 1.8
+/// (cmd/compile/internal/ppc64 excludes R2 from allocation unconditionally).
+inline bool reservesTOCRegister(GoVersion V, BuildMode M) {
+  return maintainsTOC(M) || V.atLeast(1, 8);
+}
+
 //===----------------------------------------------------------------------===//
 // Symbol lists (the functions without a global entry prologue)
 //===----------------------------------------------------------------------===//
@@ -195,6 +204,62 @@ private:
 SymbolList getDefaultNoTOCPrologue(GoVersion V);
 
 //===----------------------------------------------------------------------===//
+// Symbols: preemptibility and rule 4's tail-call policy
+//===----------------------------------------------------------------------===//
+
+/// An ELF symbol's binding (STB_*), as far as the rules care.
+enum class SymbolBinding { Local, Global, Weak };
+/// An ELF symbol's visibility (STV_*).
+enum class SymbolVisibility { Default, Internal, Hidden, Protected };
+
+/// Whether references to a symbol may be bound, by the static or the dynamic
+/// linker, to a definition in another module (and so go through a PLT stub):
+/// a global or weak symbol of default visibility. Rule 4 is about these. The
+/// plugin asks with an IR global's linkage and visibility (GoABIPolicy.cpp),
+/// the checker with an ELF symbol's binding and st_other
+/// (utils/ppc-go-abi-check).
+constexpr bool isPreemptible(SymbolBinding B, SymbolVisibility V) {
+  return B != SymbolBinding::Local && V == SymbolVisibility::Default;
+}
+
+/// Which tail branches rule 4 keeps under dynlink. A tail branch that goes
+/// through a linker stub lands in another module, which returns straight to
+/// our caller with its own TOC in r2; the caller's `nop` after its call to us
+/// stays a `nop` (that call did not leave the module), so r2 is never
+/// restored. A tail branch is therefore kept only to a callee whose symbol
+/// is not preemptible: local linkage (STB_LOCAL) or hidden/protected
+/// visibility. That is what ppc-go-abi-check requires. (LLVM's PowerPC
+/// backend itself tail-calls any dso_local callee in PIC, but a dso_local
+/// default-visibility function is still branched to through its global
+/// symbol, which a linker building a shared object may send through a PLT
+/// stub.)
+///
+/// Go's compiler goes further: under -dynlink on ppc64le it emits no tail
+/// branch at all (its method and ABI wrappers cannot know where the callee
+/// is; cmd/compile reflectdata and ssagen). `None` follows that.
+enum class DynlinkTailCalls {
+  /// Keep tail branches to callees that are not preemptible (the default).
+  ModuleLocal,
+  /// No tail branches under dynlink, like Go's compiler.
+  None,
+};
+
+/// The option values of DynlinkTailCalls ("module-local", "none"):
+/// -ppc-go-dynlink-tail-calls.
+llvm::StringRef getDynlinkTailCallsName(DynlinkTailCalls P);
+std::optional<DynlinkTailCalls> parseDynlinkTailCalls(llvm::StringRef Name);
+
+/// What is known about where a tail branch goes.
+enum class BranchDestination {
+  /// An indirect branch, or a symbol resolved at run time (an ifunc).
+  Unknown,
+  /// A symbol isPreemptible says may be defined in another module.
+  Preemptible,
+  /// A symbol that cannot be in another module.
+  NotPreemptible,
+};
+
+//===----------------------------------------------------------------------===//
 // The per-compilation configuration
 //===----------------------------------------------------------------------===//
 
@@ -212,11 +277,20 @@ struct Config {
   }
 };
 
+/// Rule 4's tail-call policy under \p C: outside dynlink any tail branch is
+/// kept; under dynlink only one to a NotPreemptible destination, and none
+/// with DynlinkTailCalls::None. The plugin's IR preparation and its
+/// ppc-go-dynlink-call pass ask it (mayTailBranchTo in PPCGoABI.h).
+bool allowsTailBranch(const Config &C, BranchDestination D);
+
 //===----------------------------------------------------------------------===//
 // Encodings
 //===----------------------------------------------------------------------===//
 
 namespace encoding {
+
+// Rules 1-5: the TOC save slot, the global and local entry, the TOC save,
+// reload and pad words.
 /// The TOC save slot: 24(r1) in every ELFv2 frame.
 constexpr int64_t TOCSaveOffset = 24;
 /// Distance from the global to the local entry point.
@@ -236,20 +310,7 @@ constexpr uint32_t ImmediateMask = 0xffff0000;
 constexpr uint32_t padWord(PadInstr I) {
   return I == PadInstr::Nop ? Nop : LoadTOC;
 }
-} // namespace encoding
 
-//===----------------------------------------------------------------------===//
-// Additions for the object checker (utils/ppc-go-abi-check)
-//===----------------------------------------------------------------------===//
-
-/// Whether r2 is reserved for the TOC pointer (rule 6) in mode \p M of Go
-/// \p V: always with -shared/-dynlink, and in every mode since Go 1.8
-/// (cmd/compile/internal/ppc64 excludes R2 from allocation unconditionally).
-inline bool reservesTOCRegister(GoVersion V, BuildMode M) {
-  return maintainsTOC(M) || V.atLeast(1, 8);
-}
-
-namespace encoding {
 /// ELF st_other bits 5-7: the local entry point field (ELFv2 ABI 3.4.1).
 constexpr unsigned StOtherLocalEntryMask = 7u << 5;
 /// st_other local entry value 1: the function neither needs nor preserves r2
@@ -258,6 +319,22 @@ constexpr unsigned StOtherNoTOC = 1u << 5;
 /// .TOC. is the start of the module's .got plus 0x8000 (ELFv2 ABI 3.3; Go's
 /// linker, cmd/link/internal/ppc64/asm.go, uses the same bias).
 constexpr uint64_t TOCBias = 0x8000;
+
+/// Rule 3's repair (GoABIIndirectCall): `mfctr 12` right before the call
+/// copies the target to r12; `mflr 12` is the same for Go's `blrl` form.
+constexpr uint32_t MoveFromCTRToR12 = 0x7d8902a6; // mfctr 12
+constexpr uint32_t MoveFromLRToR12 = 0x7d8802a6;  // mflr 12
+
+/// Rule 6's one write of r2 besides the reload: LLVM's __builtin_longjmp
+/// (llvm.eh.sjlj.longjmp, PPCTargetLowering::emitEHSjLjLongJmp) restores the
+/// TOC that __builtin_setjmp stored in the jump buffer, in the sequence
+///   ld rT, 8(rB); ld 1, 16(rB); ld 2, 24(rB); mtctr rT; bctr
+/// (in any order before the bctr). The buffer's layout, in doublewords:
+/// frame address, resume address, stack pointer, TOC, base pointer.
+constexpr int64_t LongjmpResumeOffset = 8;
+constexpr int64_t LongjmpStackOffset = 16;
+constexpr int64_t LongjmpTOCOffset = 24;
+
 /// Go's stack-growth exception to rules 3 and 6 (not a rule of its own: LLVM
 /// code has no split-stack prologue; the checker accepts it in Go's code):
 /// the stack-growth call in a prologue runs before the frame exists
@@ -269,19 +346,6 @@ constexpr uint32_t MorestackReloadTOC = 0xe8410008; // ld 2,8(1)
 /// The name prefix of the stack-growth functions (runtime.morestack,
 /// runtime.morestack_noctxt).
 constexpr const char MorestackPrefix[] = "runtime.morestack";
-/// Rule 3's repair (GoABIIndirectCall): `mfctr 12` right before the call
-/// copies the target to r12; `mflr 12` is the same for Go's `blrl` form.
-constexpr uint32_t MoveFromCTRToR12 = 0x7d8902a6; // mfctr 12
-constexpr uint32_t MoveFromLRToR12 = 0x7d8802a6;  // mflr 12
-/// Rule 6's one write of r2 besides the reload: LLVM's __builtin_longjmp
-/// (llvm.eh.sjlj.longjmp, PPCTargetLowering::emitEHSjLjLongJmp) restores the
-/// TOC that __builtin_setjmp stored in the jump buffer, in the sequence
-///   ld rT, 8(rB); ld 1, 16(rB); ld 2, 24(rB); mtctr rT; bctr
-/// (in any order before the bctr). The buffer's layout, in doublewords:
-/// frame address, resume address, stack pointer, TOC, base pointer.
-constexpr int64_t LongjmpResumeOffset = 8;
-constexpr int64_t LongjmpStackOffset = 16;
-constexpr int64_t LongjmpTOCOffset = 24;
 } // namespace encoding
 
 } // namespace ppcgoabi

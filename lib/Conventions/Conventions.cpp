@@ -67,23 +67,58 @@ std::optional<Rule> lookupRule(StringRef Name) {
   return std::nullopt;
 }
 
-StringRef getBuildModeName(BuildMode M) {
-  switch (M) {
-  case BuildMode::Static:
-    return "static";
-  case BuildMode::Shared:
-    return "shared";
-  case BuildMode::Dynlink:
-    return "dynlink";
-  }
-  llvm_unreachable("covered switch");
+static const BuildModeInfo BuildModes[] = {
+    {BuildMode::Static, "static", /*PositionIndependent=*/false,
+     /*Dynlink=*/false, "exe"},
+    {BuildMode::Shared, "shared", /*PositionIndependent=*/true,
+     /*Dynlink=*/false, "pie, c-archive, c-shared"},
+    {BuildMode::Dynlink, "dynlink", /*PositionIndependent=*/true,
+     /*Dynlink=*/true, "shared, plugin, -linkshared"},
+};
+
+ArrayRef<BuildModeInfo> allBuildModes() { return BuildModes; }
+
+const BuildModeInfo &getBuildModeInfo(BuildMode M) {
+  for (const BuildModeInfo &Info : BuildModes)
+    if (Info.Mode == M)
+      return Info;
+  llvm_unreachable("every mode has an entry in BuildModes");
 }
 
+StringRef getBuildModeName(BuildMode M) { return getBuildModeInfo(M).Name; }
+
 std::optional<BuildMode> parseBuildMode(StringRef Name) {
-  for (BuildMode M : {BuildMode::Static, BuildMode::Shared, BuildMode::Dynlink})
-    if (Name == getBuildModeName(M))
-      return M;
+  for (const BuildModeInfo &Info : BuildModes)
+    if (Name == Info.Name)
+      return Info.Mode;
   return std::nullopt;
+}
+
+BuildMode selectBuildMode(bool PositionIndependent, bool Dynlink) {
+  for (const BuildModeInfo &Info : BuildModes)
+    if (Info.PositionIndependent == PositionIndependent &&
+        Info.Dynlink == Dynlink)
+      return Info.Mode;
+  return BuildMode::Static; // -ppc-go-dynlink without PIC: an input error.
+}
+
+StringRef getDynlinkTailCallsName(DynlinkTailCalls P) {
+  return P == DynlinkTailCalls::None ? "none" : "module-local";
+}
+
+std::optional<DynlinkTailCalls> parseDynlinkTailCalls(StringRef Name) {
+  for (DynlinkTailCalls P :
+       {DynlinkTailCalls::ModuleLocal, DynlinkTailCalls::None})
+    if (Name == getDynlinkTailCallsName(P))
+      return P;
+  return std::nullopt;
+}
+
+bool allowsTailBranch(const Config &C, BranchDestination D) {
+  if (!callsMayLeaveModule(C.Mode))
+    return true;
+  return C.TailCalls == DynlinkTailCalls::ModuleLocal &&
+         D == BranchDestination::NotPreemptible;
 }
 
 Expected<GoVersion> GoVersion::parse(StringRef Text) {

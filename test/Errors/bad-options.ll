@@ -11,6 +11,7 @@
 ; RUN: not %llc_go -ppc-go-abi -ppc-go-deferreturn='a b' -o /dev/null < %s 2>&1 | FileCheck %s --check-prefix=DEFER-SPACE
 ; RUN: not %llc_go -ppc-go-abi -ppc-go-dynlink -relocation-model=static -o /dev/null < %s 2>&1 | FileCheck %s --check-prefix=DYNLINK
 ; RUN: not %llc_go -ppc-go-abi -ppc-go-dynlink -ppc-go-dynlink-tail-calls=some -o /dev/null < %s 2>&1 | FileCheck %s --check-prefix=TAILS
+; RUN: not %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=no-such-rule -o /dev/null < %s 2>&1 | FileCheck %s --check-prefix=NORULE
 
 ; OLD:     for the --ppc-go-version option: invalid Go version '1.5': Go before 1.6 has no position-independent code on ppc64le
 ; VERSION: for the --ppc-go-version option: invalid Go version 'banana': expected 1.N or 1.N.P, e.g. 1.17
@@ -22,6 +23,7 @@
 ; DEFER-SPACE: error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': -ppc-go-deferreturn='a b' is not a symbol name
 ; DYNLINK: error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': -ppc-go-dynlink needs -relocation-model=pic
 ; TAILS:   for the --ppc-go-dynlink-tail-calls option: Cannot find option named 'some'!
+; NORULE:  error: {{.*}}in function f {{.*}}ppc-go-abi: rule 'target': -ppc-go-abi-disable-rule names no rule: 'no-such-rule'
 
 define void @f() {
   ret void

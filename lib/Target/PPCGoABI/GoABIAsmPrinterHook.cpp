@@ -11,21 +11,34 @@
 /// let a plugin change is the TargetRegistry. This hook re-registers the
 /// ppc64 and ppc64le AsmPrinter constructors (every target's, in fact, so
 /// that -ppc-go-abi on a wrong triple is an error rather than a no-op) with a
-/// wrapper printer that owns the original printer and, for every function:
+/// wrapper printer that owns the original printer. What the hook of a major
+/// must do (LLVMCompat.h), the wrapper does itself:
 ///
-///   1. runs ppc-go-abi-validate and the rule passes, in the order LLVM 22
-///      runs them before ppc-branch-select;
-///   2. if they changed the function, runs ppc-branch-select again: the
-///      pipeline's run happened before the rules added their instructions, and
-///      a conditional branch pushed past +-32 KiB would be mis-encoded;
-///   3. lets the original printer emit it.
+///   doInitialization, before any function is selected:
+///     1. prepares the IR (prepareModuleForGoABI);
+///     2. rule 6: inserts the r2 reservation marker, an empty inline asm at
+///        the entry of each enabled function. The PowerPC backend reserves r2
+///        only in functions that use the TOC or contain inline asm
+///        (PPCRegisterInfo::getReservedRegs), and no pass of a plugin can run
+///        before register allocation here (GoABIReserveTOC does it on
+///        LLVM 22): the marker makes instruction selection record
+///        hasInlineAsm(), which reserves r2.
+///   runOnMachineFunction, for every function:
+///     3. runs ppc-go-abi-validate, erases the marker (it has done its work
+///        and emits zero bytes), and runs ppc-go-abi-rules, as LLVM 22 does
+///        right before ppc-branch-select;
+///     4. if they changed the function, runs ppc-branch-select again: the
+///        pipeline's run happened before the rules added their instructions,
+///        and a conditional branch pushed past +-32 KiB would be mis-encoded.
+///        The re-run does nothing in a function that cannot be that large, so
+///        it is skipped when a cheap upper bound of the function's size says
+///        so (mayNeedLongBranches);
+///     5. lets the original printer emit it.
+///   doFinalization: reports the statistics.
 ///
 /// The wrapper is installed when the plugin is loaded and again after every
 /// pass registration: ld.lld (LTO) loads the plugin before it registers its
 /// targets, and would otherwise generate code with no wrapper, silently.
-///
-/// Its doInitialization prepares the IR, including the r2 reservation marker
-/// (GoABIPrepareIR.cpp), before any function is selected.
 ///
 /// The wrapper gives the original printer an AnalysisResolver of its own,
 /// refilled from the wrapper's before every call: sharing one resolver makes
@@ -40,6 +53,10 @@
 #include "llvm/CodeGen/AsmPrinter.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/TargetInstrInfo.h"
+#include "llvm/CodeGen/TargetSubtargetInfo.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/LegacyPassManagers.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCStreamer.h"
@@ -54,9 +71,12 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <vector>
 
 using namespace llvm;
+
+#define DEBUG_TYPE "ppc-go-abi-asmprinter-hook"
+
+GOABI_STATISTIC(NumMarkersErased, "LLVM 19 r2 reservation markers erased");
 
 namespace ppcgoabi {
 namespace {
@@ -66,6 +86,82 @@ cl::opt<bool> RerunBranchSelection(
     cl::desc("Re-run ppc-branch-select after the Go ABI rules (LLVM 19). "
              "Only for testing: false reproduces the mis-encoded conditional "
              "branches the re-run prevents"));
+
+/// The marker's assembly text: a comment, in case it is ever printed.
+constexpr char ReservedTOCMarker[] = "# ppc-go-abi: r2 is reserved";
+
+/// Whether rule 6 reserves r2 in the function configured by \p C, i.e.
+/// whether it gets the marker.
+bool needsReservedTOCMarker(const Config &C) {
+  return reservesTOCRegister(C.Version, C.Mode) &&
+         !isRuleDisabledForTesting(Rule::ReservedRegisters);
+}
+
+/// Step 2: the marker at the entry of every function that needs r2 reserved.
+bool insertReservedTOCMarkers(Module &M, const TargetMachine &TM) {
+  bool Changed = false;
+  for (Function &F : M) {
+    const Config *C = getFunctionConfig(F, TM);
+    if (!C || !needsReservedTOCMarker(*C))
+      continue;
+    IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
+    FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
+    B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",
+                                /*hasSideEffects=*/true));
+    Changed = true;
+  }
+  return Changed;
+}
+
+/// Step 3: erases the marker, which sits at the top of the function.
+void eraseReservedTOCMarker(MachineFunction &MF) {
+  const Config *C = getFunctionConfig(MF);
+  if (!C || !needsReservedTOCMarker(*C))
+    return;
+  for (MachineBasicBlock &MBB : MF)
+    for (MachineInstr &MI : MBB)
+      if (MI.isInlineAsm() && MI.getOperand(0).isSymbol() &&
+          StringRef(MI.getOperand(0).getSymbolName()) == ReservedTOCMarker) {
+        MI.eraseFromParent();
+        ++NumMarkersErased;
+        return;
+      }
+}
+
+/// Step 4: whether ppc-branch-select could change anything in \p MF. It
+/// renumbers the blocks, measures the function with
+/// TargetInstrInfo::getInstSizeInBytes and stops when the total is under
+/// 2^15 bytes, the reach of a conditional branch. The rules add no block, so
+/// the numbering its first run made is still dense; then an upper bound of
+/// its total under 2^15 means the re-run would change nothing. The bound
+/// takes each instruction's encoded size from its descriptor, 4 more for an
+/// 8-byte one (a prefixed instruction may need an alignment nop), asks
+/// getInstSizeInBytes only for those whose descriptor says 0 (inline asm,
+/// stack maps, meta instructions), and adds twice each block's alignment and
+/// the 8 bytes of a global entry.
+bool mayNeedLongBranches(const MachineFunction &MF) {
+  constexpr uint64_t Reach = uint64_t(1) << 15;
+  unsigned Number = 0;
+  for (const MachineBasicBlock &MBB : MF)
+    if (MBB.getNumber() != static_cast<int>(Number++))
+      return true;
+  if (Number != MF.getNumBlockIDs())
+    return true;
+  const TargetInstrInfo &TII = *MF.getSubtarget().getInstrInfo();
+  uint64_t Bound = 8;
+  for (const MachineBasicBlock &MBB : MF) {
+    Bound += 2 * MBB.getAlignment().value();
+    for (const MachineInstr &MI : MBB) {
+      unsigned Size = MI.getDesc().getSize();
+      if (Size == 0)
+        Size = TII.getInstSizeInBytes(MI);
+      Bound += Size == 8 ? 12 : Size;
+    }
+    if (Bound >= Reach)
+      return true;
+  }
+  return false;
+}
 
 /// The registered targets as they were before the hook, by name, so that the
 /// wrapper can call each one's original AsmPrinter constructor.
@@ -93,7 +189,8 @@ public:
   }
 
   bool doInitialization(Module &M) override {
-    bool Changed = prepareModuleForGoABI(M, TM, /*MarkReservedTOC=*/true);
+    bool Changed = prepareModuleForGoABI(M, TM);
+    Changed |= insertReservedTOCMarkers(M, TM);
     syncOriginalResolver();
     return Original->doInitialization(M) || Changed;
   }
@@ -107,6 +204,7 @@ public:
   }
 
   bool doFinalization(Module &M) override {
+    // Every rule pass has run on every function: report what they did.
     reportGoABIStatistics();
     syncOriginalResolver();
     return Original->doFinalization(M);
@@ -118,7 +216,8 @@ private:
 
   std::unique_ptr<AsmPrinter> Original;
   AnalysisResolver *OriginalResolver = nullptr; // Owned by Original.
-  std::vector<std::unique_ptr<MachineFunctionPass>> Rules;
+  std::unique_ptr<MachineFunctionPass> Validate;
+  std::unique_ptr<MachineFunctionPass> RulePipeline;
   std::unique_ptr<MachineFunctionPass> BranchSelector;
 };
 
@@ -141,20 +240,19 @@ static MachineFunctionPass *asMachineFunctionPass(FunctionPass *P) {
 }
 
 void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
-  if (Rules.empty()) {
-    for (FunctionPass *P :
-         {createGoABIValidatePass(TM), createGoABIRulePipelinePass()})
-      Rules.emplace_back(asMachineFunctionPass(P));
+  if (!Validate) {
+    Validate.reset(asMachineFunctionPass(createGoABIValidatePass()));
+    RulePipeline.reset(asMachineFunctionPass(createGoABIRulePipelinePass()));
     if (const PassInfo *PI = PassRegistry::getPassRegistry()->getPassInfo(
             StringRef("ppc-branch-select")))
       BranchSelector.reset(
           asMachineFunctionPass(static_cast<FunctionPass *>(PI->createPass())));
   }
-  bool Changed = false;
-  for (const std::unique_ptr<MachineFunctionPass> &P : Rules)
-    Changed |= runMachineFunctionPass(*P, MF);
+  runMachineFunctionPass(*Validate, MF);
+  eraseReservedTOCMarker(MF);
+  bool Changed = runMachineFunctionPass(*RulePipeline, MF);
   if (!Changed || !RerunBranchSelection ||
-      !MF.getTarget().getTargetTriple().isPPC())
+      !MF.getTarget().getTargetTriple().isPPC() || !mayNeedLongBranches(MF))
     return;
   if (!BranchSelector)
     report_fatal_error("ppc-go-abi: pass 'ppc-branch-select' is not "

@@ -28,7 +28,10 @@
 /// call. A tail branch to deferreturn (GoABIPrepareIR marks the calls
 /// notail; only musttail survives) is an error.
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckDeferreturnPad.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckDeferreturnPad.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

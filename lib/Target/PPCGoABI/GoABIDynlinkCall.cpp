@@ -28,7 +28,10 @@
 /// GoABIPrepareIR keeps the others from forming; one that forms anyway is an
 /// error.
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckDynlinkCall.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckDynlinkCall.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

@@ -36,7 +36,10 @@
 /// offsets inside them) must not get the prologue; one that uses r2 would get
 /// it from the AsmPrinter anyway, so that is an error.
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckGlobalEntry.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckGlobalEntry.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"
@@ -83,12 +86,11 @@ public:
 
 } // namespace
 
-/// The first instruction of \p MF that is emitted (the LLVM 19 reservation
-/// marker is erased before emission).
+/// The first instruction of \p MF that is emitted.
 static MachineInstr *findFirstRealInstr(MachineFunction &MF) {
   for (MachineBasicBlock &MBB : MF)
     for (MachineInstr &MI : MBB)
-      if (!MI.isMetaInstruction() && !isReservedTOCMarker(MI))
+      if (!MI.isMetaInstruction())
         return &MI;
   return nullptr;
 }

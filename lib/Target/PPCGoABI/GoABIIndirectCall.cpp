@@ -28,7 +28,10 @@
 /// follows constants materialised by `li`/`lis`, and the copy remains for
 /// what it cannot follow.)
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckIndirectCall.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckIndirectCall.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"
@@ -250,9 +253,8 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
   const PPCInstrs &PPC = PPCInstrs::get(MF);
   SmallVector<MachineBasicBlock *, 8> CallBlocks;
   for (MachineBasicBlock &MBB : MF)
-    if (any_of(MBB, [&](const MachineInstr &MI) {
-          return PPC.isIndirectCall(MI);
-        }))
+    if (any_of(MBB,
+               [&](const MachineInstr &MI) { return PPC.isIndirectCall(MI); }))
       CallBlocks.push_back(&MBB);
   if (CallBlocks.empty())
     return false;
@@ -289,8 +291,8 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
     for (auto [MI, TargetInR12] : zip_equal(Calls, Proven)) {
       ++NumChecked;
       if (!TargetInR12) {
-        BuildMI(*MBB, MI->getIterator(), MI->getDebugLoc(),
-                TII.get(PPC.MFCTR8), PPC.X12);
+        BuildMI(*MBB, MI->getIterator(), MI->getDebugLoc(), TII.get(PPC.MFCTR8),
+                PPC.X12);
         ++NumTargetCopies;
         Changed = true;
       }
@@ -299,8 +301,7 @@ bool GoABIIndirectCall::runOnMachineFunction(MachineFunction &MF) {
       MachineInstr *Next = MI->getNextNode();
       if (Next && PPC.isTOCReload(*Next))
         continue;
-      PPC.buildTOCReload(*MBB, std::next(MI->getIterator()),
-                         MI->getDebugLoc());
+      PPC.buildTOCReload(*MBB, std::next(MI->getIterator()), MI->getDebugLoc());
       ++NumReloads;
       Changed = true;
     }

@@ -7,21 +7,25 @@
 ///
 /// \file
 /// LLVM 22 lets a plugin edit every TargetPassConfig before the pipeline is
-/// built (llvm/Target/RegisterTargetPassConfigCallback.h). The callback
-/// inserts:
+/// built (llvm/Target/RegisterTargetPassConfigCallback.h). What the hook of a
+/// major must do (LLVMCompat.h), this one does by inserting passes:
 ///
 ///   after finalize-isel (every target, so that a wrong triple is reported):
-///     ppc-go-abi-validate   bad input -> error; prepares the IR
-///     ppc-go-reserve-toc    r2 reserved before register allocation
+///     ppc-go-prepare-ir     the IR preparation, from its doInitialization,
+///                           before any function is selected
+///     ppc-go-abi-validate   bad input -> error
+///     ppc-go-reserve-toc    rule 6: r2 reserved before register allocation
 ///   after phi-node-elimination, and after fixup-statepoint-caller-saved
 ///   (the passes right before and after the register allocator):
-///     ppc-go-pin-g, ppc-go-unpin-g   r30 reserved during allocation
+///     ppc-go-pin-g, ppc-go-unpin-g   rule 7: r30 reserved during allocation
 ///   after ppc-atomic-expand, i.e. right before ppc-branch-select (PowerPC):
 ///     ppc-go-abi-rules      rules 1-7 (GoABIRulePipeline.cpp)
+///     ppc-go-abi-statistics the report, from its doFinalization
 ///
 /// The rule passes run after prologue/epilogue insertion, scheduling and
 /// every PowerPC peephole, so nothing moves their instructions, and before
-/// the branch selector, which sizes branches with them in place.
+/// the branch selector, which sizes branches with them in place: nothing is
+/// left to do before emission.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -52,7 +56,8 @@ AnalysisID getPassID(StringRef Name) {
 
 void insertGoABIPasses(TargetMachine &TM, PassManagerBase &,
                        TargetPassConfig *PassConfig) {
-  PassConfig->insertPass(&FinalizeISelID, createGoABIValidatePass(TM));
+  PassConfig->insertPass(&FinalizeISelID, createGoABIPrepareIRPass(TM));
+  PassConfig->insertPass(&FinalizeISelID, createGoABIValidatePass());
   PassConfig->insertPass(&FinalizeISelID, createGoABIReserveTOCPass());
   // Rule 7: r30 is reserved while the register allocator runs (GoABIPinG.cpp).
   // Both anchors run at every optimisation level, for every target.
@@ -66,6 +71,8 @@ void insertGoABIPasses(TargetMachine &TM, PassManagerBase &,
   // before ppc-branch-select (PPCPassConfig::addPreEmitPass2).
   PassConfig->insertPass(getPassID("ppc-atomic-expand"),
                          getPassID("ppc-go-abi-rules"));
+  PassConfig->insertPass(getPassID("ppc-go-abi-rules"),
+                         createGoABIStatisticsPass());
 }
 
 RegisterTargetPassConfigCallback Callback(insertGoABIPasses);

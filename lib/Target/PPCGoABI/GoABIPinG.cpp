@@ -46,6 +46,10 @@
 /// the functions from wrapped constructors of those passes
 /// (GoABIPreRAHook.cpp).
 ///
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckFixedRegs.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

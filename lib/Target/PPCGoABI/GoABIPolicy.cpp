@@ -67,12 +67,15 @@ static cl::opt<bool> EnableDynlink(
 static cl::opt<DynlinkTailCalls> DynlinkTailCallPolicy(
     "ppc-go-dynlink-tail-calls",
     cl::desc("Under -ppc-go-dynlink, which tail branches to keep"),
-    cl::values(clEnumValN(DynlinkTailCalls::ModuleLocal, "module-local",
-                          "to callees with local linkage or hidden/protected "
-                          "visibility only, which cannot be in another module "
-                          "(default)"),
-               clEnumValN(DynlinkTailCalls::None, "none",
-                          "none, like Go's compiler under -dynlink")),
+    cl::values(
+        clEnumValN(DynlinkTailCalls::ModuleLocal,
+                   getDynlinkTailCallsName(DynlinkTailCalls::ModuleLocal),
+                   "to callees with local linkage or hidden/protected "
+                   "visibility only, which cannot be in another module "
+                   "(default)"),
+        clEnumValN(DynlinkTailCalls::None,
+                   getDynlinkTailCallsName(DynlinkTailCalls::None),
+                   "none, like Go's compiler under -dynlink")),
     cl::init(DynlinkTailCalls::ModuleLocal), cl::cat(GoABICategory));
 
 static cl::opt<std::string> DeferreturnSymbol(
@@ -199,9 +202,7 @@ static Config getCommandLineConfig(BuildMode Mode) {
 }
 
 static BuildMode getBuildMode(const TargetMachine &TM) {
-  if (!TM.isPositionIndependent())
-    return BuildMode::Static;
-  return EnableDynlink ? BuildMode::Dynlink : BuildMode::Shared;
+  return selectBuildMode(TM.isPositionIndependent(), EnableDynlink);
 }
 
 /// Whether \p F is compiled as pc-relative code (no TOC). Asking the
@@ -356,18 +357,30 @@ void warnAboutIgnoredOptions(const Module &M) {
       M.getModuleIdentifier() + "'"));
 }
 
-bool mayTailBranchTo(const GlobalValue *Callee, const Config &C) {
-  if (!callsMayLeaveModule(C.Mode))
-    return true;
-  if (C.TailCalls == DynlinkTailCalls::None || !Callee)
-    return false;
+/// Where a tail branch to \p Callee (null: an indirect branch) goes, in the
+/// terms of Conventions.h.
+static BranchDestination getBranchDestination(const GlobalValue *Callee) {
   // An ifunc is resolved at run time, through the PLT.
-  if (isa<GlobalIFunc>(Callee))
-    return false;
+  if (!Callee || isa<GlobalIFunc>(Callee))
+    return BranchDestination::Unknown;
   // dso_local is not enough: a default-visibility global is referenced by
   // its own (preemptible) symbol, and a linker building a shared object may
   // still route the branch through a PLT stub.
-  return Callee->hasLocalLinkage() || !Callee->hasDefaultVisibility();
+  SymbolBinding Binding = Callee->hasLocalLinkage()  ? SymbolBinding::Local
+                          : Callee->hasWeakLinkage() ? SymbolBinding::Weak
+                                                     : SymbolBinding::Global;
+  SymbolVisibility Visibility =
+      Callee->hasHiddenVisibility()      ? SymbolVisibility::Hidden
+      : Callee->hasProtectedVisibility() ? SymbolVisibility::Protected
+                                         : SymbolVisibility::Default;
+  return isPreemptible(Binding, Visibility) ? BranchDestination::Preemptible
+                                            : BranchDestination::NotPreemptible;
+}
+
+bool mayTailBranchTo(const GlobalValue *Callee, const Config &C) {
+  if (!callsMayLeaveModule(C.Mode))
+    return true; // Without computing where the branch goes.
+  return allowsTailBranch(C, getBranchDestination(Callee));
 }
 
 namespace {

@@ -22,40 +22,32 @@
 ///   `notail`; with -ppc-go-dynlink-tail-calls=none, every tail call is
 ///   (Go's choice). See DynlinkTailCalls in Conventions.h.
 ///
-/// - Rule 6 on LLVM 19: the PowerPC backend reserves r2 only in functions
-///   that use the TOC or contain inline asm (PPCRegisterInfo::
-///   getReservedRegs), and LLVM 19 offers a plugin no way to run a pass
-///   before register allocation. An empty inline-asm marker at the entry of
-///   each enabled function makes instruction selection record
-///   hasInlineAsm(), which reserves r2; the AsmPrinter hook erases the marker
-///   (zero bytes) before emission. LLVM 22 sets the flag from a pass instead
-///   (GoABIReserveTOC.cpp) and needs no marker.
-///
 /// - Rule 7: a global register variable on r30 (llvm.read_register or
 ///   llvm.write_register of "r30") in a function that keeps r30 fixed is an
 ///   error naming the function and the rule.
 ///
-/// All of this runs from doInitialization, before any function is selected.
+/// All of this must happen before any function is selected. Every hook calls
+/// prepareModuleForGoABI explicitly at the start of a module: the LLVM 19
+/// AsmPrinter wrapper from its doInitialization, the LLVM 22 pass-config
+/// callback by inserting ppc-go-prepare-ir, a pass whose doInitialization
+/// calls it and which does nothing per function (LLVMCompat.h).
 ///
 //===----------------------------------------------------------------------===//
 
 #include "PPCGoABI.h"
 
-#include "llvm/CodeGen/MachineInstr.h"
-#include "llvm/CodeGen/MachineOperand.h"
-#include "llvm/IR/IRBuilder.h"
-#include "llvm/IR/InlineAsm.h"
+#include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
+#include "llvm/PassRegistry.h"
 
 using namespace llvm;
 
-namespace ppcgoabi {
+#define DEBUG_TYPE "ppc-go-prepare-ir"
 
-/// The marker's assembly text: a comment, in case it is ever printed.
-static constexpr char ReservedTOCMarker[] = "# ppc-go-abi: r2 is reserved";
+namespace ppcgoabi {
 
 static bool callsSymbol(const CallBase &Call, StringRef Symbol) {
   const Function *Callee = Call.getCalledFunction();
@@ -138,12 +130,7 @@ static bool rejectNamedRegisterG(Function &F) {
   return !Bad.empty();
 }
 
-static bool MarkersInserted = false;
-
-bool usesReservedTOCMarkers() { return MarkersInserted; }
-
-bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
-                           bool MarkReservedTOC) {
+bool prepareModuleForGoABI(Module &M, const TargetMachine &TM) {
   resetFunctionConfigCache();
   warnAboutIgnoredOptions(M);
   bool Changed = false;
@@ -161,16 +148,6 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
         for (Instruction &I : BB)
           if (auto *Call = dyn_cast<CallInst>(&I))
             Changed |= forbidTailCall(F, *Call, *C);
-
-    if (MarkReservedTOC && reservesTOCRegister(C->Version, C->Mode) &&
-        !isRuleDisabledForTesting(Rule::ReservedRegisters)) {
-      IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
-      FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
-      B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",
-                                  /*hasSideEffects=*/true));
-      MarkersInserted = true;
-      Changed = true;
-    }
   }
 
   // The deferreturn symbol is the same for every function (an option).
@@ -190,9 +167,41 @@ bool prepareModuleForGoABI(Module &M, const TargetMachine &TM,
   return Changed;
 }
 
-bool isReservedTOCMarker(const MachineInstr &MI) {
-  return MI.isInlineAsm() && MI.getOperand(0).isSymbol() &&
-         StringRef(MI.getOperand(0).getSymbolName()) == ReservedTOCMarker;
+namespace {
+
+class GoABIPrepareIR : public MachineFunctionPass {
+public:
+  static char ID;
+  explicit GoABIPrepareIR(const TargetMachine *TM = nullptr)
+      : MachineFunctionPass(ID), TM(TM) {}
+
+  StringRef getPassName() const override {
+    return "PowerPC Go ABI: prepare the IR";
+  }
+
+  bool doInitialization(Module &M) override {
+    return TM && prepareModuleForGoABI(M, *TM);
+  }
+
+  bool runOnMachineFunction(MachineFunction &) override { return false; }
+
+  void getAnalysisUsage(AnalysisUsage &AU) const override {
+    AU.setPreservesAll();
+    MachineFunctionPass::getAnalysisUsage(AU);
+  }
+
+private:
+  const TargetMachine *TM;
+};
+
+} // namespace
+
+char GoABIPrepareIR::ID = 0;
+static RegisterPass<GoABIPrepareIR> X(DEBUG_TYPE,
+                                      "PowerPC Go ABI: prepare the IR");
+
+FunctionPass *createGoABIPrepareIRPass(const TargetMachine &TM) {
+  return new GoABIPrepareIR(&TM);
 }
 
 } // namespace ppcgoabi

@@ -28,6 +28,10 @@
 /// IR marker instead (GoABIPrepareIR.cpp). ppc-go-verify-registers checks the
 /// outcome on both.
 ///
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckReservedRegisters.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

@@ -13,16 +13,15 @@
 ///   ppc-go-verify-registers, ppc-go-verify-fixed-regs
 ///
 /// Each rule stays a pass of its own (registered, runnable alone with
-/// -run-pass for MIR tests); this pass is how both hooks run them: inserted
-/// right before ppc-branch-select on LLVM 22, called from the AsmPrinter hook
-/// on LLVM 19. One pipeline entry instead of six keeps the cost for every
-/// function of a module without Go code to one policy lookup, and the order
-/// of the rules in one place. The deferreturn pad must be the last to add
-/// instructions (nothing may come between it and the call), the r0 zeroing
-/// comes before rule 3's `mfctr 12` repair (which must be right before its
-/// call), and the register checks must see everything the others added. A
-/// function with only -ppc-go-fixed-regs runs the pipeline too; the passes of
-/// rules 1-6 skip it.
+/// -run-pass for MIR tests); this pass is how every hook runs them, right
+/// before branches are sized for emission (LLVMCompat.h). One pipeline entry
+/// instead of six keeps the cost for every function of a module without Go code
+/// to one policy lookup, and the order of the rules in one place. The
+/// deferreturn pad must be the last to add instructions (nothing may come
+/// between it and the call), the r0 zeroing comes before rule 3's `mfctr 12`
+/// repair (which must be right before its call), and the register checks must
+/// see everything the others added. A function with only -ppc-go-fixed-regs
+/// runs the pipeline too; the passes of rules 1-6 skip it.
 ///
 //===----------------------------------------------------------------------===//
 

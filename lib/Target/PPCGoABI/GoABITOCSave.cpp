@@ -34,9 +34,12 @@
 /// nothing reads it before it is overwritten.
 ///
 /// Runs after prologue/epilogue insertion and scheduling, before branch
-/// selection (LLVM 22) or in the AsmPrinter hook (LLVM 19).
+/// selection (ppc-go-abi-rules; the hook places it, LLVMCompat.h).
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckTOCSave.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckTOCSave.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

@@ -20,8 +20,7 @@
 /// the rule.
 ///
 /// It runs right after instruction selection, the earliest point at which a
-/// machine pass sees each function. Its doInitialization prepares the IR
-/// (GoABIPrepareIR.cpp) before any function is selected.
+/// machine pass sees each function.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -30,7 +29,6 @@
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/IR/Function.h"
-#include "llvm/IR/Module.h"
 #include "llvm/PassRegistry.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -44,15 +42,10 @@ namespace {
 class GoABIValidate : public MachineFunctionPass {
 public:
   static char ID;
-  explicit GoABIValidate(const TargetMachine *TM = nullptr)
-      : MachineFunctionPass(ID), TM(TM) {}
+  GoABIValidate() : MachineFunctionPass(ID) {}
 
   StringRef getPassName() const override {
     return "PowerPC Go ABI: validate input";
-  }
-
-  bool doInitialization(Module &M) override {
-    return TM && prepareModuleForGoABI(M, *TM, /*MarkReservedTOC=*/false);
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
@@ -72,9 +65,6 @@ public:
     AU.setPreservesAll();
     MachineFunctionPass::getAnalysisUsage(AU);
   }
-
-private:
-  const TargetMachine *TM;
 };
 
 } // namespace
@@ -83,8 +73,6 @@ char GoABIValidate::ID = 0;
 static RegisterPass<GoABIValidate> X(DEBUG_TYPE,
                                      "PowerPC Go ABI: validate input");
 
-FunctionPass *createGoABIValidatePass(const TargetMachine &TM) {
-  return new GoABIValidate(&TM);
-}
+FunctionPass *createGoABIValidatePass() { return new GoABIValidate(); }
 
 } // namespace ppcgoabi

@@ -24,7 +24,10 @@
 /// Calls are not writes here: r30 and r13 are preserved across a call by
 /// the ELFv2 ABI (r30 is callee-saved; r13 is reserved everywhere).
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckFixedRegs.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckFixedRegs.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "PPCGoABI.h"

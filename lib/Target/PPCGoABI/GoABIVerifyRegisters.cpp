@@ -7,9 +7,9 @@
 ///
 /// \file
 /// Go rule 6 (cmd/compile/internal/ppc64/reg.go, excludedregs): r2 is the TOC
-/// pointer and nothing else. GoABIReserveTOC (LLVM 22) or the IR marker
-/// (LLVM 19) keeps the register allocator away from it; this pass proves the
-/// result, as the last of the plugin's passes, on both:
+/// pointer and nothing else. The hook keeps the register allocator away from
+/// it (LLVMCompat.h: GoABIReserveTOC or an IR marker); this pass proves the
+/// result, after every rule pass that adds instructions:
 ///
 /// - inline asm that writes or clobbers r2 is an error: the function would
 ///   run with a wrong TOC after it, and Go code reading r2 (or a caller
@@ -20,14 +20,14 @@
 ///   `ld 2,24(rB)` of LLVM's __builtin_longjmp expansion, which puts back the
 ///   TOC __builtin_setjmp saved in the jump buffer: the jump lands in a
 ///   function of this module, with the TOC it had (PPCInstrs::
-///   isLongjmpTOCRestore);
-/// - the LLVM 19 reservation marker has done its work and is erased (it
-///   emits zero bytes, so branch displacements are unaffected).
+///   isLongjmpTOCRestore).
 ///
-/// Checker half of the rule: utils/ppc-go-abi-check/CheckReservedRegisters.cpp
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckReservedRegisters.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
-#include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 #include "PPCInstrs.h"
 
@@ -41,8 +41,6 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-verify-registers"
 
-GOABI_STATISTIC(NumMarkersErased, "LLVM 19 r2 reservation markers erased");
-
 namespace ppcgoabi {
 namespace {
 
@@ -55,13 +53,6 @@ public:
 
   bool runOnMachineFunction(MachineFunction &MF) override;
 
-  /// The last of the plugin's passes reports what they all did (LLVM 22; on
-  /// LLVM 19 the AsmPrinter hook does).
-  bool doFinalization(Module &) override {
-    reportGoABIStatistics();
-    return false;
-  }
-
   void getAnalysisUsage(AnalysisUsage &AU) const override {
     AU.setPreservesCFG();
     MachineFunctionPass::getAnalysisUsage(AU);
@@ -69,18 +60,6 @@ public:
 };
 
 } // namespace
-
-/// Erases the LLVM 19 reservation marker, which sits at the top of the
-/// function (GoABIPrepareIR.cpp).
-static bool eraseReservedTOCMarker(MachineFunction &MF) {
-  for (MachineBasicBlock &MBB : MF)
-    for (MachineInstr &MI : MBB)
-      if (isReservedTOCMarker(MI)) {
-        MI.eraseFromParent();
-        return true;
-      }
-  return false;
-}
 
 /// What \p MI, which writes r2, was found doing, for the error: the
 /// instruction itself follows in the message.
@@ -106,14 +85,9 @@ bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
   const Config *C = getFunctionConfig(MF);
   if (!C)
     return false;
-  bool Changed = false;
-  if (usesReservedTOCMarkers() && eraseReservedTOCMarker(MF)) {
-    ++NumMarkersErased;
-    Changed = true;
-  }
   if (!reservesTOCRegister(C->Version, C->Mode) ||
       isRuleDisabledForTesting(Rule::ReservedRegisters))
-    return Changed;
+    return false;
 
   // The writers of r2, from its def lists; calls (which clobber it), the TOC
   // reload and __builtin_longjmp's restore are the only ones allowed.
@@ -129,7 +103,7 @@ bool GoABIVerifyRegisters::runOnMachineFunction(MachineFunction &MF) {
                       describeTOCWrite(MI, PPC) + ": " + describeInstr(MI));
     }
   }
-  return Changed;
+  return false;
 }
 
 char GoABIVerifyRegisters::ID = 0;

@@ -33,6 +33,10 @@
 /// A conditional return (`beqlr`) at which r0 may be non-zero and is live on
 /// the fall-through path cannot be repaired in place: that is an error.
 ///
+/// The rule's other half, the check of the object code:
+/// utils/ppc-go-abi-check/CheckFixedRegs.cpp
+/// (both read include/PPCGoABI/Conventions.h).
+///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"

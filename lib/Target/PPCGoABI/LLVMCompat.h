@@ -7,10 +7,44 @@
 ///
 /// \file
 /// Every source difference between the supported LLVM majors (19 and 22)
-/// lives here or in the choice of hook file CMake makes:
+/// lives here or in the hook file(s) CMake chooses for the major
+/// (lib/Target/PPCGoABI/CMakeLists.txt). Everything else (the policy, the IR
+/// preparation, the rule passes, the statistics) is the same code on both.
 ///
-///   LLVM 22  GoABIPassConfigHook.cpp  passes inserted into TargetPassConfig
-///   LLVM 19  GoABIAsmPrinterHook.cpp  passes run from a wrapper AsmPrinter
+/// A hook gets the plugin's work into llc's code-generation pipeline. Each
+/// must, explicitly:
+///
+///   1. prepare the IR once per module, before any function is selected
+///      (prepareModuleForGoABI);
+///   2. reserve r2 before register allocation in every function rule 6
+///      applies to;
+///   3. reserve r30 around register allocation (beginPinningG, endPinningG);
+///   4. run ppc-go-abi-validate on every function after instruction
+///      selection, and ppc-go-abi-rules on every function after the last pass
+///      that moves instructions and before branches are sized for emission;
+///   5. report the statistics once per module, after the rules
+///      (reportGoABIStatistics).
+///
+///   step  LLVM 22: GoABIPassConfigHook.cpp     LLVM 19:
+///   GoABIAsmPrinterHook.cpp
+///         (inserts passes into every             + GoABIPreRAHook.cpp (wrap
+///         the TargetPassConfig)                      AsmPrinter and two
+///         passes'
+///                                                registered constructors)
+///   1     ppc-go-prepare-ir after finalize-isel  the AsmPrinter wrapper's
+///                                                doInitialization
+///   2     ppc-go-reserve-toc after finalize-isel an empty inline-asm marker
+///                                                in the IR, erased before the
+///                                                rules
+///   3     ppc-go-pin-g / ppc-go-unpin-g after    wrappers of the same two
+///         phi-node-elimination and               passes (GoABIPreRAHook.cpp)
+///         fixup-statepoint-caller-saved
+///   4     validate after finalize-isel; rules    both from the AsmPrinter
+///         after ppc-atomic-expand, right before  wrapper, then
+///         ppc-branch-select                      ppc-branch-select again
+///   5     ppc-go-abi-statistics after the rules  the wrapper's doFinalization
+///
+/// docs/Design.md ("Porting to another LLVM") says how to add a major.
 ///
 //===----------------------------------------------------------------------===//
 

@@ -10,19 +10,19 @@
 /// to and in which mode (the policy), how a rule violation is reported, and
 /// the factories of the passes in pipeline order.
 ///
-/// Pipeline (docs/Design.md has the reasons):
-///   doInitialization  prepareModuleForGoABI   IR: no tail call to
-///                                               deferreturn, none at all
-///                                               with dynlink
-///   after finalize-isel  ppc-go-abi-validate  bad input -> error
-///                        ppc-go-reserve-toc   rule 6 (LLVM 22)
-///   around register allocation (LLVM 22: passes; LLVM 19: GoABIPreRAHook)
-///                        ppc-go-pin-g, ppc-go-unpin-g   rule 7, r30
-///   before ppc-branch-select (LLVM 22) or in the AsmPrinter hook (LLVM 19):
-///     ppc-go-abi-rules, which runs in order
-///       ppc-go-global-entry, ppc-go-toc-save, ppc-go-indirect-call,
-///       ppc-go-dynlink-call, ppc-go-zero-r0, ppc-go-deferreturn-pad,
+/// Pipeline (docs/Design.md has the reasons). The passes are the same on
+/// every LLVM major; how they get into the pipeline is the hook's business
+/// (LLVMCompat.h):
+///   doInitialization     IR preparation (prepareModuleForGoABI): no tail
+///                        call to deferreturn, none at all with dynlink
+///   after finalize-isel  ppc-go-abi-validate   bad input -> error
+///                        ppc-go-reserve-toc    rule 6 (or the hook's own way)
+///   around register allocation   ppc-go-pin-g, ppc-go-unpin-g   rule 7, r30
+///   before ppc-branch-select     ppc-go-abi-rules, which runs in order
+///       ppc-go-global-entry, ppc-go-toc-save, ppc-go-zero-r0,
+///       ppc-go-indirect-call, ppc-go-dynlink-call, ppc-go-deferreturn-pad,
 ///       ppc-go-verify-registers, ppc-go-verify-fixed-regs
+///   doFinalization       the statistics (reportGoABIStatistics)
 ///
 //===----------------------------------------------------------------------===//
 
@@ -140,25 +140,20 @@ std::string describeInstr(const llvm::MachineInstr &MI);
 
 /// Prepares the IR of \p M before instruction selection: calls to the
 /// deferreturn symbol become `notail` (rule 5 needs a real call), and with
-/// dynlink so do calls that mayTailBranchTo rejects (rule 4). With \p
-/// MarkReservedTOC (LLVM 19, where no pass can run before register allocation)
-/// every enabled function also gets an empty inline-asm marker, which makes the
-/// PowerPC backend reserve r2 (rule 6); the AsmPrinter hook erases it before
-/// emission. Returns true if \p M changed.
-bool prepareModuleForGoABI(llvm::Module &M, const llvm::TargetMachine &TM,
-                           bool MarkReservedTOC);
-
-/// True for the marker prepareModuleForGoABI inserts.
-bool isReservedTOCMarker(const llvm::MachineInstr &MI);
-
-/// Whether prepareModuleForGoABI inserted markers (LLVM 19) in this process.
-bool usesReservedTOCMarkers();
+/// dynlink so do calls that mayTailBranchTo rejects (rule 4); a global
+/// register variable on r30 is an error (rule 7). Every hook runs it once
+/// per module, before any function is selected. Returns true if \p M
+/// changed.
+bool prepareModuleForGoABI(llvm::Module &M, const llvm::TargetMachine &TM);
 
 //===----------------------------------------------------------------------===//
 // Passes, in pipeline order
 //===----------------------------------------------------------------------===//
 
-llvm::FunctionPass *createGoABIValidatePass(const llvm::TargetMachine &TM);
+/// A pass that runs prepareModuleForGoABI from its doInitialization, for a
+/// hook that can only insert passes (GoABIPrepareIR.cpp).
+llvm::FunctionPass *createGoABIPrepareIRPass(const llvm::TargetMachine &TM);
+llvm::FunctionPass *createGoABIValidatePass();
 llvm::FunctionPass *createGoABIReserveTOCPass();
 llvm::FunctionPass *createGoABIGlobalEntryPass();
 llvm::FunctionPass *createGoABITOCSavePass();
@@ -187,6 +182,10 @@ llvm::FunctionPass *createGoABIUnpinGPass();
 
 /// Rules 1-7 in order, as one pass (GoABIRulePipeline.cpp).
 llvm::FunctionPass *createGoABIRulePipelinePass();
+
+/// A pass that prints the plugin's statistics from its doFinalization, for a
+/// hook that can only insert passes (GoABIStatistics.cpp).
+llvm::FunctionPass *createGoABIStatisticsPass();
 
 /// Runs \p P on \p MF outside a pass manager (the rule passes need no
 /// analyses).

@@ -107,13 +107,19 @@ const PPCInstrs &PPCInstrs::get(const MachineFunction &MF) {
       T->IndirectCallsWithTOCReload.push_back(Opcode(Name));
     for (const char *Name : TLSCallNames)
       T->TLSCalls.push_back(Opcode(Name));
+    auto Mark = [&](ArrayRef<unsigned> Opcodes, OpcodeKind Kind) {
+      for (unsigned Op : Opcodes) {
+        if (Op >= T->Kinds.size())
+          T->Kinds.resize(Op + 1, 0);
+        T->Kinds[Op] |= Kind;
+      }
+    };
+    Mark(T->TLSCalls, TLSCall);
+    Mark(T->CallsWithNop, CallWithNop);
+    Mark(T->IndirectCallsWithTOCReload, IndirectCallWithTOCReload);
     return T.release();
   }();
   return *Table;
-}
-
-bool PPCInstrs::isOneOf(unsigned Opcode, ArrayRef<unsigned> Opcodes) const {
-  return is_contained(Opcodes, Opcode);
 }
 
 /// `Op Reg, 24(r1)` for a load or store \p Opcode of \p Reg.
@@ -222,7 +228,7 @@ bool PPCInstrs::isCall(const MachineInstr &MI) const {
 }
 
 bool PPCInstrs::isTLSCall(const MachineInstr &MI) const {
-  return isOneOf(MI.getOpcode(), TLSCalls);
+  return hasKind(MI.getOpcode(), TLSCall);
 }
 
 bool PPCInstrs::isTailBranch(const MachineInstr &MI) const {
@@ -247,11 +253,11 @@ bool PPCInstrs::isIndirectCall(const MachineInstr &MI) const {
 }
 
 bool PPCInstrs::includesTOCReload(const MachineInstr &MI) const {
-  return isOneOf(MI.getOpcode(), IndirectCallsWithTOCReload);
+  return hasKind(MI.getOpcode(), IndirectCallWithTOCReload);
 }
 
 bool PPCInstrs::includesCallNop(const MachineInstr &MI) const {
-  return isOneOf(MI.getOpcode(), CallsWithNop) || isTLSCall(MI);
+  return hasKind(MI.getOpcode(), CallWithNop) || isTLSCall(MI);
 }
 
 std::optional<unsigned>

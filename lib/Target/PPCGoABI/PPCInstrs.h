@@ -25,7 +25,9 @@
 #include "llvm/CodeGen/Register.h"
 #include "llvm/MC/MCRegister.h"
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace llvm {
 class MachineFunction;
@@ -114,13 +116,24 @@ public:
 
 private:
   PPCInstrs() = default;
-  bool isOneOf(unsigned Opcode, llvm::ArrayRef<unsigned> Opcodes) const;
+  /// The classes of call opcodes, as bits of Kinds: the rule passes ask
+  /// about every instruction, so the answer is one table lookup.
+  enum OpcodeKind : uint8_t {
+    TLSCall = 1,
+    CallWithNop = 2,
+    IndirectCallWithTOCReload = 4,
+  };
+  bool hasKind(unsigned Opcode, OpcodeKind Kind) const {
+    return Opcode < Kinds.size() && (Kinds[Opcode] & Kind);
+  }
 
   /// Direct calls without the trailing nop, and their nop twins, index for
   /// index.
   llvm::SmallVector<unsigned, 8> CallsWithoutNop, CallsWithNop;
   llvm::SmallVector<unsigned, 4> IndirectCallsWithTOCReload;
   llvm::SmallVector<unsigned, 6> TLSCalls;
+  /// OpcodeKind bits, indexed by opcode.
+  std::vector<uint8_t> Kinds;
 };
 
 } // namespace ppcgoabi

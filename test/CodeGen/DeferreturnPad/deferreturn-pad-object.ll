@@ -6,6 +6,11 @@
 ; RUN: llvm-objdump -d -r %t.pic.o | FileCheck %s --check-prefix=PIC
 ; RUN: %llc_go -relocation-model=static -ppc-go-abi -filetype=obj -o %t.static.o < %s
 ; RUN: llvm-objdump -d -r %t.static.o | FileCheck %s --check-prefix=STATIC
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=deferreturn-pad -filetype=obj \
+; RUN:   -o %t.off.o < %s
+; RUN: llvm-objdump -d -r %t.off.o | not FileCheck %s --check-prefix=PIC
 
 declare void @runtime.deferreturn()
 

@@ -25,6 +25,12 @@
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-version=go1.21.3 < %s \
 ; RUN:   | FileCheck %s --check-prefix=NOPAD
 ; RUN: %llc_stock -relocation-model=pic < %s | FileCheck %s --check-prefix=NOPAD
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=deferreturn-pad < %s \
+; RUN:   | not FileCheck %s --check-prefixes=CHECK,PIC
+; RUN: %llc_go -relocation-model=static -ppc-go-abi -ppc-go-abi-disable-rule=deferreturn-pad < %s \
+; RUN:   | not FileCheck %s --check-prefixes=CHECK,STATIC
 
 declare void @runtime.deferreturn()
 declare void @ext()

@@ -15,6 +15,10 @@
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi < %s | FileCheck %s --check-prefix=SHARED
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -filetype=obj -o %t.o < %s
 ; RUN: llvm-objdump -d -r %t.o | FileCheck %s --check-prefix=OBJ
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -ppc-go-abi-disable-rule=dynlink-call \
+; RUN:   < %s | not FileCheck %s --check-prefix=DYNLINK
 
 declare void @ext()
 

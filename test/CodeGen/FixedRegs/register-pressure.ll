@@ -23,6 +23,10 @@
 ; RUN: %llc_go -O2 -relocation-model=pic < %s | FileCheck %s --check-prefix=STOCK
 ; RUN: %llc_go -ppc-go-fixed-regs -ppc-go-fixed-regs-disable=r30 -O2 -relocation-model=pic < %s \
 ; RUN:   | FileCheck %s --check-prefix=STOCK
+; Negative control: with the rule switched off (-ppc-go-fixed-regs-disable, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -ppc-go-fixed-regs -ppc-go-fixed-regs-disable=r30 -relocation-model=pic < %s \
+; RUN:   | not FileCheck %s --implicit-check-not='{{[[:space:]]30,|, 30$|, 30,}}'
 
 ; CHECK-LABEL: across_call:
 ; CHECK:       blr

@@ -8,6 +8,11 @@
 ; RUN: llvm-objdump -d -r --no-show-raw-insn %t.o | FileCheck %s --check-prefix=RELOCS
 ; RUN: %llc_stock -relocation-model=pic -filetype=obj -o %t.stock.o < %s
 ; RUN: llvm-readelf -s %t.stock.o | FileCheck %s --check-prefix=STOCK
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=global-entry -filetype=obj \
+; RUN:   -o %t.off.o < %s
+; RUN: llvm-readelf -s %t.off.o | not FileCheck %s --check-prefix=SYMS
 
 ; SYMS-DAG:  FUNC    GLOBAL DEFAULT [<other: 0x60>] {{[0-9]+}} leaf
 ; SYMS-DAG:  FUNC    GLOBAL DEFAULT [<other: 0x60>] {{[0-9]+}} calls

@@ -6,6 +6,10 @@
 ; RUN: %llc_stock -relocation-model=pic < %s | FileCheck %s --check-prefix=STOCK
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O0 < %s | FileCheck %s --check-prefix=GO
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O3 -verify-machineinstrs < %s | FileCheck %s --check-prefix=GO
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=global-entry < %s \
+; RUN:   | not FileCheck %s --check-prefix=GO
 
 @counter = global i64 0
 

@@ -14,6 +14,10 @@
 ; RUN: %llc_go -relocation-model=static -ppc-go-abi -ppc-go-version=1.8 < %s | FileCheck %s --check-prefix=STATIC
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -filetype=obj -o %t.o < %s
 ; RUN: llvm-objdump -d --no-show-raw-insn %t.o | FileCheck %s --check-prefix=OBJ
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=reserved-registers < %s \
+; RUN:   | not FileCheck %s
 
 ; CHECK-LABEL:  pressure:
 ; CHECK:        addis 2, 12, .TOC.-.Lfunc_gep0@ha

@@ -8,6 +8,10 @@
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O3 -verify-machineinstrs < %s | FileCheck %s
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -O2 -verify-machineinstrs < %s | FileCheck %s
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O0 -verify-machineinstrs < %s | FileCheck %s --check-prefix=O0
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=toc-save < %s \
+; RUN:   | not FileCheck %s
 
 declare void @ext()
 declare void @use(ptr)

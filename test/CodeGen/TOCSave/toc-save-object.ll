@@ -3,6 +3,11 @@
 ;
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -filetype=obj -o %t.o < %s
 ; RUN: llvm-objdump -d %t.o | FileCheck %s
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=toc-save -filetype=obj \
+; RUN:   -o %t.off.o < %s
+; RUN: llvm-objdump -d %t.off.o | not FileCheck %s
 
 declare void @ext()
 

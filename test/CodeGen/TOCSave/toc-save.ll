@@ -8,6 +8,10 @@
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -O3 < %s | FileCheck %s
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink < %s | FileCheck %s
 ; RUN: %llc_stock -relocation-model=pic < %s | FileCheck %s --check-prefix=STOCK
+; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
+; option for testing), these checks fail.
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-abi-disable-rule=toc-save < %s \
+; RUN:   | not FileCheck %s
 
 declare void @ext()
 declare void @use(ptr)
