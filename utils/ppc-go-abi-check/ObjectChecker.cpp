@@ -228,6 +228,9 @@ private:
   bool isTargetInR12(const Code &C, size_t Call, std::string &Why,
                      std::vector<size_t> &Quote) const;
   bool isMovedFromR12OnAllPaths(const Code &C, size_t Call) const;
+  /// Whether `mr 12, Source` precedes instruction \p Move in its block with
+  /// neither r12 nor \p Source written in between.
+  bool isCopiedToR12Before(const Code &C, size_t Move, unsigned Source) const;
   bool writesCallRegister(const Code &C, size_t I, bool ViaCTR) const;
   void addFinding(Code &C, Rule R, size_t At, const Twine &Message,
                   ArrayRef<size_t> Quote);
@@ -1399,11 +1402,28 @@ bool Checker::writesCallRegister(const Code &C, size_t I, bool ViaCTR) const {
   if (B.Kind != BranchInfo::None) {
     if (!ViaCTR)
       return B.Link;
+    // `b`/`bl` (primary opcode 18, I-form) have no BO field: those bits
+    // are part of the displacement, and the branch never touches CTR.
+    if ((C.Insns[I].Word >> 26) == 18)
+      return false;
     // BO bit 2 (0b00100) clear: the branch decrements CTR.
     unsigned BO = (C.Insns[I].Word >> 21) & 31;
     return B.Kind != BranchInfo::ToCTR && !(BO & 4);
   }
   return ViaCTR ? D.writesCTR(C.Insns[I]) : D.writesLR(C.Insns[I]);
+}
+
+bool Checker::isCopiedToR12Before(const Code &C, size_t Move,
+                                  unsigned Source) const {
+  for (size_t I = Move; I-- > 0;) {
+    auto Copy = D.getRegisterCopy(C.Insns[I]);
+    if (Copy && Copy->first == 12 && Copy->second == Source)
+      return true;
+    if (D.changesGPR(C.Insns[I], 12) || D.changesGPR(C.Insns[I], Source) ||
+        C.IsBranchTarget[I] || (I > 0 && C.Steps[I - 1].Kind != Flow::Normal))
+      return false;
+  }
+  return false;
 }
 
 bool Checker::isMovedFromR12OnAllPaths(const Code &C, size_t Call) const {
@@ -1431,7 +1451,10 @@ bool Checker::isMovedFromR12OnAllPaths(const Code &C, size_t Call) const {
     if (writesCallRegister(C, I, ViaCTR)) {
       std::optional<unsigned> Source =
           ViaCTR ? D.getMoveToCTRSource(In) : D.getMoveToLRSource(In);
-      if (Source != 12u)
+      // `mtctr 12`, or `mr 12, rS; ...; mtctr rS` in the same block with
+      // neither register written in between (LLVM's copy of a target held
+      // in rS): r12 holds the target on this path.
+      if (Source != 12u && !(Source && isCopiedToR12Before(C, I, *Source)))
         return false;
       continue; // This path is fine.
     }
