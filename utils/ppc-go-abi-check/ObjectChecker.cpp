@@ -225,6 +225,9 @@ private:
   void checkUnappliedRelocations(ArrayRef<const Function *> Scanned);
   bool isMorestackCall(const Code &C, size_t I) const;
   bool isLongjmpTOCRestore(const Code &C, size_t I) const;
+  /// Whether instruction \p I is the `ld 1,16(rB)` of the run whose TOC
+  /// restore isLongjmpTOCRestore accepts.
+  bool isLongjmpStackRestore(const Code &C, size_t I) const;
   bool isTargetInR12(const Code &C, size_t Call, std::string &Why,
                      std::vector<size_t> &Quote) const;
   bool isMovedFromR12OnAllPaths(const Code &C, size_t Call) const;
@@ -1382,6 +1385,11 @@ void Checker::checkTOCSave(Code &C, std::vector<bool> &BeforeFrame) {
       continue;
     if (I + 1 < N && C.Insns[I + 1].Word == encoding::SaveTOC)
       continue;
+    // __builtin_longjmp's `ld 1,16(rB)`: r1 becomes the __builtin_setjmp
+    // frame's again, whose TOC save its function made, and the run leaves
+    // this frame by the bctr after the TOC restore.
+    if (isLongjmpStackRestore(C, I))
+      continue;
     addFinding(C, Rule::TOCSave, I,
                "r1 changes here and a call can follow, but the next "
                "instruction is not std 2,24(1): the new frame's TOC save "
@@ -1716,6 +1724,21 @@ void Checker::checkDeferreturnPad(Code &C) {
 /// unchanged between the loads, and ends in `bctr` with nothing writing r2
 /// after the restore. The jump resumes a __builtin_setjmp of this module with
 /// the TOC it saved.
+bool Checker::isLongjmpStackRestore(const Code &C, size_t I) const {
+  using namespace encoding;
+  std::optional<LoadDoubleword> Load = decodeLoadDoubleword(C.Insns[I].Word);
+  if (!Load || Load->RT != 1 || Load->Offset != LongjmpStackOffset)
+    return false;
+  for (size_t J = I + 1; J < C.Insns.size() && !C.IsBranchTarget[J] &&
+                         C.Steps[J - 1].Kind == Flow::Normal;
+       ++J) {
+    std::optional<LoadDoubleword> TOC = decodeLoadDoubleword(C.Insns[J].Word);
+    if (TOC && TOC->RA == Load->RA && isLongjmpTOCRestore(C, J))
+      return true;
+  }
+  return false;
+}
+
 bool Checker::isLongjmpTOCRestore(const Code &C, size_t I) const {
   using namespace encoding;
   std::optional<LoadDoubleword> Restore = decodeLoadDoubleword(C.Insns[I].Word);
