@@ -30,6 +30,23 @@ compiled twice by llc: without the plugin (stock) and with it enabled
              to: a duplicated or stray save; the target is zero
   checked    ppc-go-abi-check on the go object: must be clean
 
+With --rules fixed-regs (rule 7, -ppc-go-fixed-regs; issue 12) the same
+modules are compiled with -ppc-go-abi alone (go) and with -ppc-go-abi
+-ppc-go-fixed-regs (fr), as objects and as assembly:
+
+  zeroings   the plugin's counter (li 0,0 inserted before a call or
+             return) against the sites: the calls, tail branches and
+             returns that ppc-go-abi-check --fixed-regs finds reached by a
+             possibly non-zero r0 in the go object (one zeroing per site at
+             most; a zeroing may serve several sites, so fewer is possible);
+             and `li 0,0` in the objects, fr - go
+  r30        writes of r30 the checker finds in the go object (what the
+             rule has to prevent), and in the fr object (must be none)
+  spills     llc's own "Spill"/"Reload" comments in the assembly (stack
+             slots written and read by the register allocator), go and fr:
+             what reserving r30 costs; and the instructions and .text bytes
+             of the objects, fr - go
+
 Modules: the SQLite amalgamation (utils/lib/ppcgoabi/bench.py) and a corpus
 of fuzz modules with calls woven in as the fuzz driver does
 (utils/lib/ppcgoabi/weave.py), which call
@@ -39,6 +56,7 @@ runtime.deferreturn. Prints Markdown tables for docs/benchmarks.md.
 """
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -48,7 +66,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))), "lib"))
 from ppcgoabi import bench, modes, process, tools, weave  # noqa: E402
-from ppcgoabi.measure import check_objects  # noqa: E402
+from ppcgoabi.measure import check_objects, text_size  # noqa: E402
 
 # The plugin's counters (-ppc-go-abi-stats): (pass, description) -> key.
 COUNTERS = {
@@ -174,6 +192,144 @@ def measure(args, name, modules, mode, tmp):
     return res
 
 
+FR_COUNTERS = {
+    ("ppc-go-zero-r0", "li 0,0 inserted before a call or return"):
+        "zeroings",
+}
+SPILL = re.compile(r"#.*\b(Folded )?Spill\b")
+RELOAD = re.compile(r"#.*\b(Folded )?Reload\b")
+
+
+def parse_fr_stats(stderr):
+    stats = {k: 0 for k in FR_COUNTERS.values()}
+    for line in stderr.splitlines():
+        m = STAT_LINE.match(line)
+        if m and (m.group(2), m.group(3)) in FR_COUNTERS:
+            stats[FR_COUNTERS[(m.group(2), m.group(3))]] += int(m.group(1))
+    return stats
+
+
+def fixed_regs_findings(checker, mode, go, objs):
+    """ppc-go-abi-check --fixed-regs over \p objs: {'r0': calls and returns
+    reached by a non-zero r0, 'r30': writes of r30, 'other': any other
+    finding of any rule}."""
+    r = process.run([checker, "--go=" + go, "--mode=" + mode,
+                     "--fixed-regs", "--format=json"] + list(objs))
+    if r.returncode not in (0, 1):
+        raise RuntimeError("ppc-go-abi-check failed (%s):\n%s"
+                           % (r.returncode, r.output[-4000:]))
+    found = {"r0": 0, "r30": 0, "other": 0}
+    for f in json.loads(r.stdout)["files"]:
+        for v in f.get("violations", []):
+            msg = v.get("message", "")
+            if v["rule"] == "fixed-regs" and "r0 may be non-zero" in msg:
+                found["r0"] += 1
+            elif v["rule"] == "fixed-regs" and "r30 is written" in msg:
+                found["r30"] += 1
+            else:
+                found["other"] += 1
+    return found
+
+
+def spill_counts(asm_files):
+    spills = reloads = 0
+    for path in asm_files:
+        with open(path) as f:
+            for line in f:
+                if SPILL.search(line):
+                    spills += 1
+                elif RELOAD.search(line):
+                    reloads += 1
+    return spills, reloads
+
+
+def li0_count(llvm_bin, objs):
+    n = 0
+    for obj in objs:
+        out = process.check_run([os.path.join(llvm_bin, "llvm-objdump"),
+                                 "-d", "--no-show-raw-insn", obj]).stdout
+        n += len(re.findall(r"^\s*[0-9a-f]+:\s+li 0, 0\s*$", out, re.M))
+    return n
+
+
+def measure_fixed_regs(args, name, modules, mode, tmp):
+    """Rule 7's cost on \p modules in \p mode: go (-ppc-go-abi) against
+    fr (-ppc-go-abi -ppc-go-fixed-regs)."""
+    checker_mode = modes.get(mode).checker_mode
+    objs = {"go": [], "fr": []}
+    asms = {"go": [], "fr": []}
+    stats = {k: 0 for k in FR_COUNTERS.values()}
+    failed = []
+    for i, m in enumerate(modules):
+        outs = {}
+        for cfg, extra in (("go", []), ("fr", ["-ppc-go-fixed-regs"])):
+            opts = args.extra + ["-ppc-go-version=" + args.go] + extra
+            tag = os.path.join(tmp, "%s-%s-%d.%s" % (name[:6], mode, i, cfg))
+            cmd_o = bench.llc_command(args.llvm_bin, args.plugin, "enabled",
+                                      m, tag + ".o", mode,
+                                      opts + ["-ppc-go-abi-stats"])
+            cmd_s = bench.llc_command(args.llvm_bin, args.plugin, "enabled",
+                                      m, tag + ".s", mode, opts)
+            cmd_s[cmd_s.index("-filetype=obj")] = "-filetype=asm"
+            po, ps = process.run(cmd_o), process.run(cmd_s)
+            if po.returncode or ps.returncode:
+                failed.append((os.path.basename(m), (po.stderr + ps.stderr)
+                               .strip().splitlines()[:1]))
+                break
+            outs[cfg] = (tag + ".o", tag + ".s", po.stderr)
+        if len(outs) != 2:
+            continue
+        for cfg, (o, a, err) in outs.items():
+            objs[cfg].append(o)
+            asms[cfg].append(a)
+        for k, v in parse_fr_stats(outs["fr"][2]).items():
+            stats[k] += v
+    res = {"set": name, "mode": mode, "modules": len(objs["go"]),
+           "failed": failed, "stats": stats,
+           "go_findings": fixed_regs_findings(args.checker, checker_mode,
+                                              args.go, objs["go"]),
+           "fr_findings": fixed_regs_findings(args.checker, checker_mode,
+                                              args.go, objs["fr"])}
+    for cfg in ("go", "fr"):
+        res[cfg + "_insns"] = disassembly_counts(args.llvm_bin,
+                                                 objs[cfg])[0]
+        res[cfg + "_text"] = text_size(objs[cfg], args.llvm_bin)
+        res[cfg + "_li0"] = li0_count(args.llvm_bin, objs[cfg])
+        res[cfg + "_spills"], res[cfg + "_reloads"] = spill_counts(asms[cfg])
+        for f in objs[cfg] + asms[cfg]:
+            os.unlink(f)
+    return res
+
+
+def report_fixed_regs(results):
+    print("\n### fixed-regs cost (LLVM %s, Go %s conventions)\n" % (
+        results["llvm"], results["go"]))
+    print("| set | mode | modules | r0 sites (go) | li 0,0 inserted | "
+          "li 0,0 in objects go / fr | r30 writes go / fr | spills go / fr "
+          "| reloads go / fr | instrs go / fr | .text bytes go / fr | "
+          "other findings fr |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results["fixed_regs"]:
+        print("| %s | %s | %d | %d | %d | %d / %d | %d / %d | %d / %d (%+d) "
+              "| %d / %d (%+d) | %d / %d (%+.2f%%) | %d / %d (%+.2f%%) | %d |"
+              % (r["set"], r["mode"], r["modules"], r["go_findings"]["r0"],
+                 r["stats"]["zeroings"], r["go_li0"], r["fr_li0"],
+                 r["go_findings"]["r30"], r["fr_findings"]["r30"],
+                 r["go_spills"], r["fr_spills"],
+                 r["fr_spills"] - r["go_spills"], r["go_reloads"],
+                 r["fr_reloads"], r["fr_reloads"] - r["go_reloads"],
+                 r["go_insns"], r["fr_insns"],
+                 100.0 * (r["fr_insns"] - r["go_insns"]) /
+                 max(r["go_insns"], 1), r["go_text"], r["fr_text"],
+                 100.0 * (r["fr_text"] - r["go_text"]) /
+                 max(r["go_text"], 1),
+                 r["fr_findings"]["r0"] + r["fr_findings"]["r30"] +
+                 r["fr_findings"]["other"]))
+        if r["failed"]:
+            print("\n%d module(s) not compiled: %s" % (len(r["failed"]),
+                                                      r["failed"][0]))
+
+
 def rule_rows(r):
     """(rule, minimum sites, minimum instrs, added sites, added instrs)."""
     mins, st = r["minimum_sites"], r["stats"]
@@ -267,6 +423,10 @@ def main(argv):
     parser.add_argument("--sets", default="sqlite,fuzz")
     parser.add_argument("--corpus", type=int, default=200,
                         help="fuzz modules in the corpus")
+    parser.add_argument("--rules", default="toc",
+                        help="what to measure: toc (rules 1-6 against stock "
+                             "llc), fixed-regs (rule 7 against -ppc-go-abi "
+                             "alone), or both")
     parser.add_argument("--extra-llc-args", default="")
     parser.add_argument("--json")
     args = parser.parse_args(argv)
@@ -288,13 +448,26 @@ def main(argv):
         sets["fuzz corpus (llvm-stress + calls)"] = fuzz_corpus(args, work)
     results = {"llvm": tools.llvm_version(llc), "go": args.go,
                "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-               "extra_llc_args": args.extra_llc_args, "runs": []}
+               "extra_llc_args": args.extra_llc_args, "runs": [],
+               "fixed_regs": []}
+    rules = [r.strip() for r in args.rules.split(",") if r.strip()]
+    for r in rules:
+        if r not in ("toc", "fixed-regs"):
+            parser.error("unknown --rules '%s' (toc, fixed-regs)" % r)
     with tempfile.TemporaryDirectory() as tmp:
         for name, mods in sets.items():
             for mode in args.modes:
                 print("%s, %s" % (name, mode), flush=True)
-                results["runs"].append(measure(args, name, mods, mode, tmp))
-    report(results)
+                if "toc" in rules:
+                    results["runs"].append(measure(args, name, mods, mode,
+                                                   tmp))
+                if "fixed-regs" in rules:
+                    results["fixed_regs"].append(measure_fixed_regs(
+                        args, name, mods, mode, tmp))
+    if results["runs"]:
+        report(results)
+    if results["fixed_regs"]:
+        report_fixed_regs(results)
     bench.write_json(args.json, results)
     return 0
 

@@ -7,11 +7,14 @@
 # ===-----------------------------------------------------------------------===#
 """Measures what the plugin adds to llc's work (a benchmark, not a test).
 
-Three configurations of the same llc on the same module, in PIC:
+Four configurations of the same llc on the same module, in PIC:
 
-  not-loaded       llc
-  loaded-disabled  llc -load=PPCGoABI.so
-  enabled          llc -load=PPCGoABI.so -ppc-go-abi
+  not-loaded          llc
+  loaded-disabled     llc -load=PPCGoABI.so
+  enabled             llc -load=PPCGoABI.so -ppc-go-abi
+  enabled-fixed-regs  llc -load=PPCGoABI.so -ppc-go-abi -ppc-go-fixed-regs
+                      (rule 7: r30 kept from the register allocator, r0
+                      zeroed, both verified)
 
 For each: instructions executed (valgrind --tool=callgrind; exact and
 repeatable, unlike time on a shared machine; perf has no counters in this
@@ -139,6 +142,9 @@ def measure(args, module, configs, runs, tmp):
     if "enabled" in funcs and funcs["enabled"]:
         res["enabled_breakdown"] = breakdown(funcs["enabled"],
                                              funcs.get("not-loaded"))
+    if funcs.get("enabled-fixed-regs"):
+        res["enabled-fixed-regs_breakdown"] = breakdown(
+            funcs["enabled-fixed-regs"], funcs.get("not-loaded"))
     return res
 
 
@@ -162,14 +168,15 @@ def report(results):
                 "%+.3f%%" % pct(ir, base["ir"])
                 if ir and base.get("ir") and cfg != "not-loaded" else "",
                 "%.3f" % wall if wall is not None else ""))
-    for r in results["modules"]:
-        parts = r.get("enabled_breakdown")
+    for r, cfg in [(r, c) for r in results["modules"]
+                   for c in ("enabled", "enabled-fixed-regs")]:
+        parts = r.get(cfg + "_breakdown")
         if not parts or "ir" not in r["configs"].get("not-loaded", {}):
             continue
         base = r["configs"]["not-loaded"]["ir"]
-        delta = r["configs"]["enabled"]["ir"] - base
-        print("\nWhere the enabled plugin's %s extra instructions go (%s):\n"
-              % (format(delta, ","), r["module"]))
+        delta = r["configs"][cfg]["ir"] - base
+        print("\nWhere the %s plugin's %s extra instructions go (%s):\n"
+              % (cfg, format(delta, ","), r["module"]))
         print("| part | Ir | % of llc |")
         print("|---|---:|---:|")
         for name, ir in sorted(parts.items(), key=lambda kv: -kv[1]):

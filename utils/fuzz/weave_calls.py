@@ -9,7 +9,7 @@
 does (utils/lib/ppcgoabi/weave.py says which calls and why): the reproducer
 scripts of utils/fuzz/ppc-go-fuzz.py --keep name this command.
 
-  weave_calls.py --seed 7 --density 0.1 in.ll -o out.ll
+  weave_calls.py --seed 7 --density 0.1 [--extra tls,sjlj] in.ll -o out.ll
 """
 
 import argparse
@@ -27,9 +27,16 @@ def main(argv):
     parser.add_argument("-o", "--output", default="-")
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--density", type=float, default=0.1)
+    parser.add_argument("--extra", default="",
+                        help="extra shapes to weave too (%s)"
+                             % ",".join(weave.EXTRA_GROUPS))
     args = parser.parse_args(argv)
+    try:
+        extra = weave.parse_extra(args.extra)
+    except ValueError as e:
+        parser.error(str(e))
     with open(args.input) as f:
-        text, counts = weave.weave(f.read(), args.seed, args.density)
+        text, counts = weave.weave(f.read(), args.seed, args.density, extra)
     if args.output == "-":
         sys.stdout.write(text)
     else:

@@ -13,7 +13,8 @@
 /// An enabled function can only be entered from Go (or from another enabled
 /// function), so r0 is zero at its entry; this pass guarantees that it is
 /// zero again wherever control can reach Go code: at every call (to a symbol,
-/// through CTR, or a tail branch) and at every return.
+/// through CTR, or a tail branch, and the `bl __tls_get_addr` of the general-
+/// and local-dynamic TLS pseudos) and at every return.
 ///
 /// LLVM uses r0 freely as a scratch register (`mflr 0`/`mtlr 0` around the
 /// link register save, address arithmetic, spills), and every call clobbers
@@ -72,8 +73,15 @@ static bool callReturnsZeroR0(const MachineInstr &MI, const TargetMachine &TM) {
   return false;
 }
 
-static bool needsZeroR0(const MachineInstr &MI) {
-  return MI.isCall() || MI.isReturn();
+/// Whether \p MI calls: a call instruction, or a general- or local-dynamic
+/// TLS pseudo that the AsmPrinter turns into `bl __tls_get_addr` (not
+/// flagged as a call; PPCInstrs::isTLSCall).
+static bool isCallOrTLSCall(const MachineInstr &MI, const PPCInstrs &PPC) {
+  return MI.isCall() || PPC.isTLSCall(MI);
+}
+
+static bool needsZeroR0(const MachineInstr &MI, const PPCInstrs &PPC) {
+  return isCallOrTLSCall(MI, PPC) || MI.isReturn();
 }
 
 namespace {
@@ -85,9 +93,9 @@ struct R0Transfer {
   const TargetMachine &TM;
 
   bool step(const MachineInstr &MI, bool NonZero) const {
-    if (needsZeroR0(MI))
+    if (needsZeroR0(MI, PPC))
       NonZero = false;
-    if (MI.isCall())
+    if (isCallOrTLSCall(MI, PPC))
       return !callReturnsZeroR0(MI, TM);
     if (MI.modifiesRegister(PPC.X0, &TRI))
       return !PPC.isZeroR0(MI);
@@ -125,7 +133,7 @@ void forEachNonZeroR0Hazard(const MachineFunction &MF,
   for (const MachineBasicBlock &MBB : MF) {
     bool NonZero = AtEntry[MBB.getNumber()];
     for (const MachineInstr &MI : MBB) {
-      if (NonZero && needsZeroR0(MI))
+      if (NonZero && needsZeroR0(MI, T.PPC))
         Hazard(MI);
       NonZero = T.step(MI, NonZero);
     }
@@ -181,7 +189,8 @@ bool GoABIZeroR0::runOnMachineFunction(MachineFunction &MF) {
     Hazards.push_back(const_cast<MachineInstr *>(&MI));
   });
   for (MachineInstr *MI : Hazards) {
-    if (!MI->isBarrier() && !MI->isCall() && isR0LiveAfter(*MI, PPC, TRI)) {
+    if (!MI->isBarrier() && !isCallOrTLSCall(*MI, PPC) &&
+        isR0LiveAfter(*MI, PPC, TRI)) {
       reportRuleError(MF.getFunction(), Rule::FixedRegs,
                       "r0 may be non-zero at a conditional return and is "
                       "live after it, so it cannot be zeroed there: " +

@@ -13,6 +13,8 @@ misbehave:
   crash     enabled runs at -O2 kill themselves with SIGSEGV
   verifier  enabled runs print a machine verifier error and exit 1
   rule      enabled runs print a plugin rule error and exit 1
+  frverify  enabled runs print a finding of the plugin's own verifier of
+            rule 7 (ppc-go-verify-fixed-regs) and exit 1
   noplugin  enabled runs drop the plugin's options (stock output)
   diff      disabled runs (plugin loaded, no -ppc-go-abi) append a byte
   stock     every run fails, the stock one included (an LLVM problem)
@@ -46,6 +48,11 @@ if enabled and fault == "verifier":
 if enabled and fault == "rule":
     sys.stderr.write("error: <unknown>:0:0: in function f void (): "
                      "ppc-go-abi: rule 'toc-save': made up\n")
+    sys.exit(1)
+if enabled and fault == "frverify":
+    sys.stderr.write("error: <unknown>:0:0: in function f void (): "
+                     "ppc-go-abi: rule 'fixed-regs': r0 may be non-zero at a "
+                     "call or return: BLR8 implicit $lr8\n")
     sys.exit(1)
 if enabled and fault == "noplugin":
     args = [a for a in args if not a.startswith("-ppc-go")]

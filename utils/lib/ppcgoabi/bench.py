@@ -24,8 +24,9 @@ import re
 
 from . import TARGET, TRIPLE, modes, process, sources
 
-# The configurations of llc: whether the plugin is loaded, and enabled.
-CONFIGS = ("not-loaded", "loaded-disabled", "enabled")
+# The configurations of llc: whether the plugin is loaded, and enabled
+# (Go's TOC conventions; and Go's fixed registers too, rule 7).
+CONFIGS = ("not-loaded", "loaded-disabled", "enabled", "enabled-fixed-regs")
 
 
 def llc_command(llvm_bin, plugin, config, module, out, mode="shared",
@@ -35,8 +36,10 @@ def llc_command(llvm_bin, plugin, config, module, out, mode="shared",
     cmd = [os.path.join(llvm_bin, "llc"), "-mtriple=" + TRIPLE] + m.llc_flags
     if config != "not-loaded":
         cmd.append("-load=" + plugin)
-    if config == "enabled":
+    if config in ("enabled", "enabled-fixed-regs"):
         cmd += m.plugin_flags
+    if config == "enabled-fixed-regs":
+        cmd.append("-ppc-go-fixed-regs")
     return cmd + list(extra) + ["-filetype=obj", module, "-o", out]
 
 

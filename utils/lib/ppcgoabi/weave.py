@@ -32,6 +32,20 @@ allocas), calls of every shape the rules care about:
   tail-local `tail call @go.hidden` there: a hidden callee, which LLVM makes
              a tail branch in PIC and the plugin keeps under dynlink
 
+Woven only when asked for (weave(..., extra=...), the fuzz driver's
+--extra-calls; the code-size benchmark weaves without them, so its corpus
+stays as it was), the shapes of issue 10:
+
+  tls-gd     load, add, store and take the address of a preemptible
+             `thread_local` global (general dynamic: `__tls_get_addr`)
+  tls-ld     the same on an internal `thread_local(localdynamic)` one
+  tls-ie     the same on an external `thread_local(initialexec)` one
+  setjmp     __builtin_setjmp: frame address and stack pointer into a
+             jump buffer, then llvm.eh.sjlj.setjmp (which saves r2)
+  longjmp    __builtin_longjmp from a block of its own, taken when %3 is
+             below a random constant (its expansion reloads r2, r1, r31 and
+             the base pointer from the buffer)
+
 Only the function's arguments (which dominate every block) are used as
 operands, so the result is valid IR whatever the random code around it; the
 values llvm-stress keeps live across the new calls give the register
@@ -70,6 +84,26 @@ _KINDS = [
     ("diamond", 2),
 ]
 
+# Groups of extra kinds (issue 10's shapes), their weights and declarations.
+_EXTRA_KINDS = {
+    "tls": [("tls-gd", 1), ("tls-ld", 1), ("tls-ie", 1)],
+    "sjlj": [("setjmp", 1), ("longjmp", 1)],
+}
+EXTRA_GROUPS = tuple(_EXTRA_KINDS)
+_EXTRA_DECLARATIONS = {
+    "tls": """@go.tls.gd = thread_local global i64 0
+@go.tls.ld = internal thread_local(localdynamic) global i64 0
+@go.tls.ie = external thread_local(initialexec) global i64
+""",
+    "sjlj": """@go.jmpbuf = global [5 x ptr] zeroinitializer
+declare ptr @llvm.frameaddress.p0(i32)
+declare i32 @llvm.eh.sjlj.setjmp(ptr)
+declare void @llvm.eh.sjlj.longjmp(ptr)
+""",
+}
+_TLS_GLOBALS = {"tls-gd": "@go.tls.gd", "tls-ld": "@go.tls.ld",
+                "tls-ie": "@go.tls.ie"}
+
 _DECLARATIONS = """
 ; ---- woven in by utils/fuzz/weave_calls.py ----
 @go.sink = global i64 0
@@ -103,8 +137,9 @@ define void @runtime.duffzero(ptr %p) {
 
 
 class _Weaver:
-    def __init__(self, rng):
+    def __init__(self, rng, kinds):
         self.rng = rng
+        self.kinds = kinds
         self.counter = 0
         self.counts = {}
 
@@ -113,13 +148,13 @@ class _Weaver:
         return "%%gw%d" % self.counter
 
     def pick_kind(self):
-        total = sum(w for _, w in _KINDS)
+        total = sum(w for _, w in self.kinds)
         r = self.rng.uniform(0, total)
-        for kind, weight in _KINDS:
+        for kind, weight in self.kinds:
             r -= weight
             if r <= 0:
                 return kind
-        return _KINDS[-1][0]
+        return self.kinds[-1][0]
 
     def call_lines(self, kind):
         """Lines for one woven call; a second list goes before the block's
@@ -166,6 +201,34 @@ class _Weaver:
             return ["  call void @runtime.duffzero(ptr %2)"], []
         if kind == "diamond":
             return self.diamond(), []
+        if kind in _TLS_GLOBALS:
+            g, v, w = _TLS_GLOBALS[kind], self.fresh(), self.fresh()
+            return ["  %s = load i64, ptr %s, align 8" % (v, g),
+                    "  %s = add i64 %s, %%4" % (w, v),
+                    "  store i64 %s, ptr %s, align 8" % (w, g),
+                    "  store ptr %s, ptr %%2, align 8" % g], []
+        if kind == "setjmp":
+            fa, sp, r = self.fresh(), self.fresh(), self.fresh()
+            return ["  %s = call ptr @llvm.frameaddress.p0(i32 0)" % fa,
+                    "  store ptr %s, ptr @go.jmpbuf, align 8" % fa,
+                    "  %s = call ptr @llvm.stacksave.p0()" % sp,
+                    "  store ptr %s, ptr getelementptr inbounds ([5 x ptr], "
+                    "ptr @go.jmpbuf, i64 0, i64 2), align 8" % sp,
+                    "  %s = call i32 @llvm.eh.sjlj.setjmp(ptr @go.jmpbuf)"
+                    % r,
+                    "  store i32 %s, ptr %%0, align 4" % r], []
+        if kind == "longjmp":
+            self.counter += 1
+            n = self.counter
+            c = "%%gwc%d" % n
+            return ["  %s = icmp slt i32 %%3, %d"
+                    % (c, self.rng.randint(-9, 9)),
+                    "  br i1 %s, label %%gwl%d.jump, label %%gwl%d.cont"
+                    % (c, n, n),
+                    "gwl%d.jump:" % n,
+                    "  call void @llvm.eh.sjlj.longjmp(ptr @go.jmpbuf)",
+                    "  unreachable",
+                    "gwl%d.cont:" % n], []
         raise ValueError(kind)
 
 
@@ -201,14 +264,29 @@ class _Weaver:
         return lines
 
 
-def weave(text, seed, density):
+def parse_extra(text):
+    """'tls,sjlj' -> ['tls', 'sjlj']; ValueError on an unknown group."""
+    groups = [g.strip() for g in text.split(",") if g.strip()]
+    for g in groups:
+        if g not in _EXTRA_KINDS:
+            raise ValueError("unknown extra calls '%s' (groups: %s)"
+                             % (g, ", ".join(EXTRA_GROUPS)))
+    return groups
+
+
+def weave(text, seed, density, extra=()):
     """Returns (woven text, {kind: count}). density is the probability of a
-    call before each instruction; 0 returns the text unchanged."""
+    call before each instruction; 0 returns the text unchanged. \\p extra
+    names groups of _EXTRA_KINDS to weave as well (none: the kinds and the
+    random choices of the plain weave, so the same module)."""
     if density <= 0:
         return text, {}
     lines = text.split("\n")
     rng = random.Random(seed)
-    weaver = _Weaver(rng)
+    kinds = list(_KINDS)
+    for group in extra:
+        kinds += _EXTRA_KINDS[group]
+    weaver = _Weaver(rng, kinds)
     out = []
     in_function = False
     in_entry_allocas = False
@@ -250,5 +328,6 @@ def weave(text, seed, density):
         out.append(line)
     if not weaver.counts:
         return text, {}
-    return "\n".join(out).rstrip("\n") + "\n" + _DECLARATIONS, weaver.counts
+    decls = _DECLARATIONS + "".join(_EXTRA_DECLARATIONS[g] for g in extra)
+    return "\n".join(out).rstrip("\n") + "\n" + decls, weaver.counts
 
