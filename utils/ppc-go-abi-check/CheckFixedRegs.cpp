@@ -42,11 +42,13 @@
 // Any other bctr may be a tail call, and r0 must be zero there. The plugin
 // zeroes r0 only at calls and returns, so a jump-table dispatch in an
 // interpreter loop (Lua's luaV_execute, SQLite's yy_reduce) costs nothing.
-// The targets of a bctr are unknown: every instruction reached by nothing
-// else is analysed with r0 as the bctrs leave it (non-zero if it may be at
-// some jump). An instruction that is both a jump's target and reached
-// otherwise is analysed with the other paths' state only: the limit of not
-// knowing the jump tables.
+// The targets of a bctr are unknown: every instruction that nothing but a
+// bctr can reach (the entry does not reach it, and nothing falls or branches
+// into it) starts with r0 as the bctrs leave it (non-zero if it may be
+// non-zero at some jump), and the code after it is analysed from there. A
+// target that is also reached otherwise is analysed with the other paths'
+// state only: the limit of not knowing the jump tables. The plugin knows
+// them, and zeroes r0 before every call and return it may reach.
 //
 //===----------------------------------------------------------------------===//
 
@@ -141,21 +143,27 @@ std::vector<bool> mayHaveCallersSP(const DecodedFunction &C,
   std::vector<bool> May(N);
   if (!N)
     return May;
+  // Out of an instruction: false after a frame allocation (it hides the
+  // caller's r1), true after any other write of r1 (the epilogue's
+  // `addi 1,1,N` or `ld 1,0(1)`, longjmp's `ld 1,16(rB)` may bring it back),
+  // else as in.
   SmallVector<size_t, 16> Work;
-  May[0] = true;
-  Work.push_back(0);
-  while (!Work.empty()) {
-    size_t I = Work.pop_back_val();
-    // A frame allocation hides the caller's r1; any other write of r1 (the
-    // epilogue's `addi 1,1,N` or `ld 1,0(1)`, longjmp's `ld 1,16(rB)`) may
-    // bring it back.
-    if (allocatesFrame(C.Insns[I].Word) && D.changesGPR(C.Insns[I], 1))
-      continue;
+  auto Propagate = [&](size_t I) {
     for (size_t S : C.Succs[I])
       if (S < N && !May[S]) {
         May[S] = true;
         Work.push_back(S);
       }
+  };
+  May[0] = true;
+  Work.push_back(0);
+  for (size_t I = 0; I != N; ++I)
+    if (D.changesGPR(C.Insns[I], 1) && !allocatesFrame(C.Insns[I].Word))
+      Propagate(I);
+  while (!Work.empty()) {
+    size_t I = Work.pop_back_val();
+    if (!(D.changesGPR(C.Insns[I], 1) && allocatesFrame(C.Insns[I].Word)))
+      Propagate(I);
   }
   return May;
 }
@@ -266,6 +274,24 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
   std::vector<bool> FromEntry(N);
   for (size_t I = 0; I != N; ++I)
     FromEntry[I] = In[I].Reached;
+  // Where a bctr may land: an instruction the entry does not reach and that
+  // nothing else can reach either (no fall-through, no direct branch into
+  // it). The rest of an unreached region is analysed by flowing from there.
+  // Unreached nops are alignment padding (after an unconditional branch,
+  // before an aligned block): they land nothing and lead nowhere.
+  auto IsPadding = [&](size_t I) {
+    return !FromEntry[I] && Insns[I].Word == encoding::Nop;
+  };
+  std::vector<bool> HasPred(N);
+  for (size_t I = 0; I != N; ++I)
+    if (!IsPadding(I))
+      for (size_t S : Steps[I].Succs)
+        if (S < N)
+          HasPred[S] = true;
+  std::vector<size_t> Landings;
+  for (size_t I = 0; I != N; ++I)
+    if (Insns[I].Valid && !FromEntry[I] && !HasPred[I] && !IsPadding(I))
+      Landings.push_back(I);
   R0State AtJumps;
   for (;;) {
     bool Changed = false;
@@ -279,8 +305,8 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
     }
     if (!Changed)
       break;
-    for (size_t I = 0; I != N; ++I)
-      if (Insns[I].Valid && !FromEntry[I] && In[I].join(AtJumps))
+    for (size_t I : Landings)
+      if (In[I].join(AtJumps))
         Work.push_back(I);
     Solve();
   }

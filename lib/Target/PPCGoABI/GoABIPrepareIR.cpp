@@ -24,7 +24,8 @@
 ///
 /// - Rule 7: a global register variable on r30 (llvm.read_register or
 ///   llvm.write_register of "r30") in a function that keeps r30 fixed is an
-///   error naming the function and the rule.
+///   error naming the function and the rule; so is __builtin_setjmp or
+///   __builtin_longjmp (their buffer holds r30, and longjmp reloads it).
 ///
 /// All of this must happen before any function is selected. Every hook calls
 /// prepareModuleForGoABI explicitly at the start of a module: the LLVM 19
@@ -37,6 +38,7 @@
 #include "PPCGoABI.h"
 
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Metadata.h"
@@ -130,13 +132,48 @@ static bool rejectNamedRegisterG(Function &F) {
   return !Bad.empty();
 }
 
+/// Rule 7: __builtin_setjmp and __builtin_longjmp (llvm.eh.sjlj.setjmp and
+/// llvm.eh.sjlj.longjmp) keep r30 in their buffer: the backend's longjmp
+/// reloads it from there (`ld 30,32(rB)`), and a function that calls setjmp
+/// saves and restores every callee-saved register, r30 included. Both write
+/// r30, which an enabled function must never do, so each call is an error
+/// here, named for what it is, rather than the verifier's later report of an
+/// r30 write; the call is removed so that only this error is reported.
+static bool rejectBuiltinSetjmpLongjmp(Function &F) {
+  SmallVector<IntrinsicInst *, 2> Bad;
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB)
+      if (auto *II = dyn_cast<IntrinsicInst>(&I))
+        if (II->getIntrinsicID() == Intrinsic::eh_sjlj_setjmp ||
+            II->getIntrinsicID() == Intrinsic::eh_sjlj_longjmp)
+          Bad.push_back(II);
+  for (IntrinsicInst *Call : Bad) {
+    bool IsSetjmp = Call->getIntrinsicID() == Intrinsic::eh_sjlj_setjmp;
+    reportRuleError(F, Rule::FixedRegs,
+                    Twine(IsSetjmp
+                              ? "__builtin_setjmp (llvm.eh.sjlj.setjmp)"
+                              : "__builtin_longjmp (llvm.eh.sjlj.longjmp)") +
+                        " saves r30 in its buffer and restores it from there; "
+                        "r30 holds Go's g and no instruction of a function "
+                        "with the fixed-regs rule may write it (compile this "
+                        "function without -ppc-go-fixed-regs, or with "
+                        "\"ppc-go-fixed-regs\"=\"false\")");
+    if (!Call->getType()->isVoidTy())
+      Call->replaceAllUsesWith(Constant::getNullValue(Call->getType()));
+    Call->eraseFromParent();
+  }
+  return !Bad.empty();
+}
+
 bool prepareModuleForGoABI(Module &M, const TargetMachine &TM) {
   resetFunctionConfigCache();
   warnAboutIgnoredOptions(M);
   bool Changed = false;
   for (Function &F : M) {
-    if (appliesFixedRegs(F, TM))
+    if (appliesFixedRegs(F, TM)) {
       Changed |= rejectNamedRegisterG(F);
+      Changed |= rejectBuiltinSetjmpLongjmp(F);
+    }
     const Config *C = getFunctionConfig(F, TM);
     if (!C)
       continue;

@@ -71,7 +71,7 @@
 # BAD:      r0_through_jump+0x38 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this call to ext
 # BAD-NEXT:     0x{{[0-9a-f]+}}: 7c0802a6  mflr 0
 # BAD-NEXT:   > 0x{{[0-9a-f]+}}: 48000001  bl ext
-# BAD:      bctr_after_frame_pop+0x34 (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this bctr (an indirect tail call, or a jump outside a frame)
+# BAD:      bctr_after_frame_pop+0x2c (0x{{[0-9a-f]+}}): error: [fixed-regs] r0 may be non-zero at this bctr (an indirect tail call, or a jump outside a frame)
 # BAD-NEXT:     0x{{[0-9a-f]+}}: e8010010  ld 0, 16(1)
 # BAD-NEXT:   > 0x{{[0-9a-f]+}}: 4e800420  bctr
 # BAD: {{shared|dynlink|static}}, fixed-regs: 26 of 26 functions checked, 17 violations
@@ -404,9 +404,7 @@ local_callee:
 # call, and r0 holds the return address.
   gep bctr_after_frame_pop
   prologue
-  li 0, 0
-  bl ext
-  nop
+  ld 3, 0(3)
   addi 1, 1, 32
   ld 0, 16(1)
   mtlr 0
