@@ -11,7 +11,10 @@
 // which the linker turns into `ld 2,24(1)` (accepted in a linked file); a
 // tail branch that may leave the module is a violation (the callee would
 // return to our caller with another module's r2). A call through
-// R_PPC64_REL24_NOTOC (pc-relative code) is a target violation.
+// R_PPC64_REL24_NOTOC (pc-relative code) is a target violation. With
+// --dynlink-tail-calls=none (the plugin's -ppc-go-dynlink-tail-calls=none;
+// the policy is allowsTailBranch in Conventions.h, shared by both halves)
+// every tail branch under dynlink is one.
 //
 // The other half of this rule is lib/Target/PPCGoABI/GoABIDynlinkCall.cpp.
 //
@@ -52,6 +55,12 @@ void checkDynlinkCall(const RuleInput &In, FunctionFindings &Out) {
                     ", which may leave the module: the callee would "
                     "return to our caller with another module's TOC in "
                     "r2",
+                {});
+      else if (!allowsTailBranch(In.Conf, BranchDestination::NotPreemptible))
+        Out.add(Rule::DynlinkCall, I,
+                "tail branch to " + Callee +
+                    " under --dynlink-tail-calls=none: Go's compiler "
+                    "makes no tail branch under dynlink",
                 {});
       continue;
     }

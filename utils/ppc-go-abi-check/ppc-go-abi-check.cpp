@@ -63,6 +63,15 @@ static cl::opt<std::string>
              cl::value_desc("shared|dynlink|static"), cl::init("shared"),
              cl::cat(CheckerCategory));
 
+static cl::opt<std::string> DynlinkTailCallsName(
+    "dynlink-tail-calls",
+    cl::desc("Under --mode=dynlink, which tail branches are allowed, as the "
+             "plugin's -ppc-go-dynlink-tail-calls: module-local (to callees "
+             "that cannot be in another module; default) or none (Go's "
+             "compiler)"),
+    cl::value_desc("module-local|none"), cl::init("module-local"),
+    cl::cat(CheckerCategory));
+
 static cl::opt<std::string>
     Deferreturn("deferreturn",
                 cl::desc("The function whose calls get the deferreturn pad"),
@@ -207,6 +216,15 @@ int main(int argc, char **argv) {
     return usageError("invalid --mode='" + ModeName +
                       "': expected shared, dynlink or static");
   Opts.Conf.Mode = *Mode;
+  std::optional<DynlinkTailCalls> TailCalls =
+      parseDynlinkTailCalls(DynlinkTailCallsName);
+  if (!TailCalls)
+    return usageError("invalid --dynlink-tail-calls='" + DynlinkTailCallsName +
+                      "': expected module-local or none");
+  if (DynlinkTailCallsName.getNumOccurrences() && !callsMayLeaveModule(*Mode))
+    errs() << "ppc-go-abi-check: warning: --dynlink-tail-calls has no "
+              "effect without --mode=dynlink\n";
+  Opts.Conf.TailCalls = *TailCalls;
   Opts.Conf.Version = Version;
   Opts.Conf.DeferreturnSymbol = Deferreturn;
   Opts.FixedRegs = FixedRegs;

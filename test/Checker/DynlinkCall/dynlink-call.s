@@ -51,6 +51,24 @@
 # RUN: %expect-exit 1 %ppc-go-abi-check --mode=dynlink %t.tailglobal.o \
 # RUN:   | FileCheck %s --check-prefix=TAILGLOBAL --implicit-check-not=error:
 # TAILGLOBAL: tail_global+0x8 (0x{{[0-9a-f]+}}): error: [dynlink-call] tail branch to callee, which may leave the module
+#
+# --dynlink-tail-calls=none (the plugin's -ppc-go-dynlink-tail-calls=none,
+# Go's compiler): under dynlink no tail branch at all, not even to a local
+# callee. Without --mode=dynlink the option does nothing, and says so; a bad
+# value is a usage error.
+# RUN: %expect-exit 1 %ppc-go-abi-check --mode=dynlink --dynlink-tail-calls=none %t.good.o \
+# RUN:   | FileCheck %s --check-prefix=NOTAIL --implicit-check-not=error:
+# NOTAIL:      tail_static+0x8 (0x{{[0-9a-f]+}}): error: [dynlink-call] tail branch to static_callee under --dynlink-tail-calls=none: Go's compiler makes no tail branch under dynlink
+# NOTAIL-NEXT:   > 0x{{[0-9a-f]+}}: 48000000  b static_callee
+# NOTAIL:      4 of 4 functions checked, 1 violation
+# RUN: %expect-exit 0 %ppc-go-abi-check --mode=dynlink --dynlink-tail-calls=module-local %t.good.o | FileCheck %s --check-prefix=GOOD
+# RUN: %expect-exit 0 %ppc-go-abi-check --mode=shared --dynlink-tail-calls=none %t.good.o 2>&1 \
+# RUN:   | FileCheck %s --check-prefix=NOEFFECT
+# NOEFFECT: warning: --dynlink-tail-calls has no effect without --mode=dynlink
+# NOEFFECT: 4 of 4 functions checked, 0 violations
+# RUN: %expect-exit 2 %ppc-go-abi-check --mode=dynlink --dynlink-tail-calls=all %t.good.o 2>&1 \
+# RUN:   | FileCheck %s --check-prefix=BADVALUE
+# BADVALUE: invalid --dynlink-tail-calls='all': expected module-local or none
 
   .abiversion 2
   .text

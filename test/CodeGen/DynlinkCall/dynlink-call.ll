@@ -15,6 +15,16 @@
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi < %s | FileCheck %s --check-prefix=SHARED
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -filetype=obj -o %t.o < %s
 ; RUN: llvm-objdump -d -r %t.o | FileCheck %s --check-prefix=OBJ
+; The checker, with the same policy: the default keeps the tail branch to
+; the hidden callee, and that object fails --dynlink-tail-calls=none, which
+; the object built with -ppc-go-dynlink-tail-calls=none passes.
+; RUN: %ppc-go-abi-check --mode=dynlink %t.o | FileCheck %s --check-prefix=CHECKER
+; RUN: not %ppc-go-abi-check --mode=dynlink --dynlink-tail-calls=none %t.o | FileCheck %s --check-prefix=CHECKER-NONE
+; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -ppc-go-dynlink-tail-calls=none \
+; RUN:   -filetype=obj -o %t.none.o < %s
+; RUN: %ppc-go-abi-check --mode=dynlink --dynlink-tail-calls=none %t.none.o | FileCheck %s --check-prefix=CHECKER
+; CHECKER: dynlink: {{[0-9]+}} of {{[0-9]+}} functions checked, 0 violations
+; CHECKER-NONE: error: [dynlink-call] tail branch to hidden_callee under --dynlink-tail-calls=none
 ; Negative control: with the rule switched off (-ppc-go-abi-disable-rule, a hidden
 ; option for testing), these checks fail.
 ; RUN: %llc_go -relocation-model=pic -ppc-go-abi -ppc-go-dynlink -ppc-go-abi-disable-rule=dynlink-call \
