@@ -138,7 +138,7 @@ bool allocatesFrame(uint32_t Word) {
 /// pointer when it starts (on some path from the entry, no frame allocation
 /// since the last other write of r1, or none at all).
 std::vector<bool> mayHaveCallersSP(const DecodedFunction &C,
-                                   const PPCDecoder &D) {
+                                   const FrameAnalysis &Frame) {
   size_t N = C.size();
   std::vector<bool> May(N);
   if (!N)
@@ -155,14 +155,17 @@ std::vector<bool> mayHaveCallersSP(const DecodedFunction &C,
         Work.push_back(S);
       }
   };
+  std::vector<bool> Allocates(N);
+  for (size_t I = 0; I != N; ++I)
+    Allocates[I] = Frame.WritesSP[I] && allocatesFrame(C.Insns[I].Word);
   May[0] = true;
   Work.push_back(0);
   for (size_t I = 0; I != N; ++I)
-    if (D.changesGPR(C.Insns[I], 1) && !allocatesFrame(C.Insns[I].Word))
+    if (Frame.WritesSP[I] && !Allocates[I])
       Propagate(I);
   while (!Work.empty()) {
     size_t I = Work.pop_back_val();
-    if (!(D.changesGPR(C.Insns[I], 1) && allocatesFrame(C.Insns[I].Word)))
+    if (!Allocates[I])
       Propagate(I);
   }
   return May;
@@ -170,9 +173,9 @@ std::vector<bool> mayHaveCallersSP(const DecodedFunction &C,
 
 /// The control flow of \p C as far as r0 is concerned.
 std::vector<FixedRegsStep> getFixedRegsSteps(const DecodedFunction &C,
-                                             const PPCDecoder &D) {
+                                             const FrameAnalysis &Frame) {
   std::vector<FixedRegsStep> Out(C.size());
-  std::vector<bool> CallersSP = mayHaveCallersSP(C, D);
+  std::vector<bool> CallersSP = mayHaveCallersSP(C, Frame);
   for (size_t I = 0, N = C.size(); I != N; ++I) {
     const Step &S = C.Steps[I];
     FixedRegsStep &F = Out[I];
@@ -333,7 +336,7 @@ checkFixedRegisters(const PPCDecoder &D, ArrayRef<Insn> Insns,
 
 void checkFixedRegs(const RuleInput &In, FunctionFindings &Out) {
   for (FixedRegsFinding &Fd :
-       checkFixedRegisters(In.D, In.C.Insns, getFixedRegsSteps(In.C, In.D)))
+       checkFixedRegisters(In.D, In.C.Insns, getFixedRegsSteps(In.C, In.Frame)))
     Out.add(Rule::FixedRegs, Fd.At, Fd.Message, Fd.Quote);
 }
 
