@@ -11,30 +11,23 @@
 /// let a plugin change is the TargetRegistry. This hook re-registers the
 /// ppc64 and ppc64le AsmPrinter constructors (every target's, in fact, so
 /// that -ppc-go-abi on a wrong triple is an error rather than a no-op) with a
-/// wrapper printer that owns the original printer. What the hook of a major
-/// must do (LLVMCompat.h), the wrapper does itself:
+/// wrapper printer that owns the original printer. Of what the hook of a
+/// major must do (LLVMCompat.h), the wrapper does steps 1, 4 and 5; steps 2
+/// and 3 belong before register allocation, in GoABIPreRAHook.cpp.
 ///
 ///   doInitialization, before any function is selected:
-///     1. prepares the IR (prepareModuleForGoABI);
-///     2. rule 6: inserts the r2 reservation marker, an empty inline asm at
-///        the entry of each enabled function. The PowerPC backend reserves r2
-///        only in functions that use the TOC or contain inline asm
-///        (PPCRegisterInfo::getReservedRegs), and no pass of a plugin can run
-///        before register allocation here (GoABIReserveTOC does it on
-///        LLVM 22): the marker makes instruction selection record
-///        hasInlineAsm(), which reserves r2.
+///     step 1: prepares the IR (prepareModuleForGoABI);
 ///   runOnMachineFunction, for every function:
-///     3. runs ppc-go-abi-validate, erases the marker (it has done its work
-///        and emits zero bytes), and runs ppc-go-abi-rules, as LLVM 22 does
-///        right before ppc-branch-select;
-///     4. if they changed the function, runs ppc-branch-select again: the
-///        pipeline's run happened before the rules added their instructions,
-///        and a conditional branch pushed past +-32 KiB would be mis-encoded.
-///        The re-run does nothing in a function that cannot be that large, so
-///        it is skipped when a cheap upper bound of the function's size says
-///        so (mayNeedLongBranches);
-///     5. lets the original printer emit it.
-///   doFinalization: reports the statistics.
+///     step 4: runs ppc-go-abi-validate and ppc-go-abi-rules, as LLVM 22 does
+///       right before ppc-branch-select; if they changed the function, runs
+///       ppc-branch-select again: the pipeline's run happened before the
+///       rules added their instructions, and a conditional branch pushed past
+///       +-32 KiB would be mis-encoded. The re-run does nothing in a function
+///       that cannot be that large, so it is skipped when a cheap upper bound
+///       of the function's size says so (mayNeedLongBranches); then lets the
+///       original printer emit the function;
+///   doFinalization:
+///     step 5: reports the statistics.
 ///
 /// The wrapper is installed when the plugin is loaded and again after every
 /// pass registration: ld.lld (LTO) loads the plugin before it registers its
@@ -50,13 +43,12 @@
 #include "GoABIStatistics.h"
 #include "PPCGoABI.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/CodeGen/AsmPrinter.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/TargetInstrInfo.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
-#include "llvm/IR/IRBuilder.h"
-#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/LegacyPassManagers.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCStreamer.h"
@@ -76,8 +68,6 @@ using namespace llvm;
 
 #define DEBUG_TYPE "ppc-go-abi-asmprinter-hook"
 
-GOABI_STATISTIC(NumMarkersErased, "LLVM 19 r2 reservation markers erased");
-
 namespace ppcgoabi {
 namespace {
 
@@ -87,48 +77,7 @@ cl::opt<bool> RerunBranchSelection(
              "Only for testing: false reproduces the mis-encoded conditional "
              "branches the re-run prevents"));
 
-/// The marker's assembly text: a comment, in case it is ever printed.
-constexpr char ReservedTOCMarker[] = "# ppc-go-abi: r2 is reserved";
-
-/// Whether rule 6 reserves r2 in the function configured by \p C, i.e.
-/// whether it gets the marker.
-bool needsReservedTOCMarker(const Config &C) {
-  return reservesTOCRegister(C.Version, C.Mode) &&
-         !isRuleDisabledForTesting(Rule::ReservedRegisters);
-}
-
-/// Step 2: the marker at the entry of every function that needs r2 reserved.
-bool insertReservedTOCMarkers(Module &M, const TargetMachine &TM) {
-  bool Changed = false;
-  for (Function &F : M) {
-    const Config *C = getFunctionConfig(F, TM);
-    if (!C || !needsReservedTOCMarker(*C))
-      continue;
-    IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
-    FunctionType *FTy = FunctionType::get(B.getVoidTy(), false);
-    B.CreateCall(InlineAsm::get(FTy, ReservedTOCMarker, "",
-                                /*hasSideEffects=*/true));
-    Changed = true;
-  }
-  return Changed;
-}
-
-/// Step 3: erases the marker, which sits at the top of the function.
-void eraseReservedTOCMarker(MachineFunction &MF) {
-  const Config *C = getFunctionConfig(MF);
-  if (!C || !needsReservedTOCMarker(*C))
-    return;
-  for (MachineBasicBlock &MBB : MF)
-    for (MachineInstr &MI : MBB)
-      if (MI.isInlineAsm() && MI.getOperand(0).isSymbol() &&
-          StringRef(MI.getOperand(0).getSymbolName()) == ReservedTOCMarker) {
-        MI.eraseFromParent();
-        ++NumMarkersErased;
-        return;
-      }
-}
-
-/// Step 4: whether ppc-branch-select could change anything in \p MF. It
+/// Whether ppc-branch-select could change anything in \p MF. It
 /// renumbers the blocks, measures the function with
 /// TargetInstrInfo::getInstSizeInBytes and stops when the total is under
 /// 2^15 bytes, the reach of a conditional branch. The rules add no block, so
@@ -190,7 +139,6 @@ public:
 
   bool doInitialization(Module &M) override {
     bool Changed = prepareModuleForGoABI(M, TM);
-    Changed |= insertReservedTOCMarkers(M, TM);
     syncOriginalResolver();
     return Original->doInitialization(M) || Changed;
   }
@@ -216,6 +164,8 @@ private:
 
   std::unique_ptr<AsmPrinter> Original;
   AnalysisResolver *OriginalResolver = nullptr; // Owned by Original.
+  /// The analyses Original requires; fixed once it is constructed.
+  SmallVector<AnalysisID, 8> Required;
   std::unique_ptr<MachineFunctionPass> Validate;
   std::unique_ptr<MachineFunctionPass> RulePipeline;
   std::unique_ptr<MachineFunctionPass> BranchSelector;
@@ -226,11 +176,14 @@ void GoABIAsmPrinter::syncOriginalResolver() {
   if (!OriginalResolver) {
     OriginalResolver = new AnalysisResolver(Mine->getPMDataManager());
     Original->setResolver(OriginalResolver);
+    // Computed once: AnalysisUsage::setPreservesCFG walks the whole
+    // PassRegistry, too much to repeat for every function.
+    AnalysisUsage AU;
+    getAnalysisUsage(AU);
+    Required.assign(AU.getRequiredSet().begin(), AU.getRequiredSet().end());
   }
   OriginalResolver->clearAnalysisImpls();
-  AnalysisUsage AU;
-  getAnalysisUsage(AU);
-  for (AnalysisID ID : AU.getRequiredSet())
+  for (AnalysisID ID : Required)
     if (Pass *Impl = Mine->findImplPass(ID))
       OriginalResolver->addAnalysisImplsPair(ID, Impl);
 }
@@ -249,7 +202,6 @@ void GoABIAsmPrinter::applyRules(MachineFunction &MF) {
           asMachineFunctionPass(static_cast<FunctionPass *>(PI->createPass())));
   }
   runMachineFunctionPass(*Validate, MF);
-  eraseReservedTOCMarker(MF);
   bool Changed = runMachineFunctionPass(*RulePipeline, MF);
   if (!Changed || !RerunBranchSelection ||
       !MF.getTarget().getTargetTriple().isPPC() || !mayNeedLongBranches(MF))

@@ -1,4 +1,4 @@
-//===- GoABIPreRAHook.cpp - LLVM 19: code around register allocation ------===//
+//===- GoABIPreRAHook.cpp - LLVM 19: rules 6 and 7 before allocation ------===//
 //
 // Part of the PPCGoABI project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -7,30 +7,42 @@
 ///
 /// \file
 /// LLVM 19 gives a plugin no way to add a pass to the code-generation
-/// pipeline (GoABIAsmPrinterHook.cpp), but rule 7 must act right before and
-/// right after the register allocator (GoABIPinG.cpp). What a plugin can
-/// change is the PassRegistry: TargetPassConfig creates most pipeline passes
-/// from their registered constructor (Pass::createPass). This hook replaces
-/// the constructors of two passes that every optimisation level runs,
+/// pipeline (GoABIAsmPrinterHook.cpp), but rule 6 must act right after
+/// instruction selection and rule 7 right before and right after the register
+/// allocator (GoABIReserveTOC.cpp, GoABIPinG.cpp). What a plugin can change
+/// is the PassRegistry: TargetPassConfig creates most pipeline passes from
+/// their registered constructor (Pass::createPass). This hook replaces the
+/// constructors of three passes that every optimisation level runs,
 ///
-///   phi-node-elimination             (before the allocator)
-///   fixup-statepoint-caller-saved    (after it, before frame lowering)
+///   finalize-isel                    (right after instruction selection;
+///                                     after it: ppc-go-reserve-toc)
+///   phi-node-elimination             (before the allocator; before it:
+///                                     beginPinningG)
+///   fixup-statepoint-caller-saved    (after it, before frame lowering;
+///                                     before it: endPinningG)
 ///
 /// with constructors of a wrapper that owns the original pass, presents the
 /// same pass ID, analysis usage and machine-function properties to the pass
-/// manager, and per function runs the plugin's code (beginPinningG,
-/// endPinningG) and then the original. The original gets an AnalysisResolver
-/// of its own, refilled from the wrapper's before every call, as in the
-/// AsmPrinter hook. For a function without -ppc-go-fixed-regs the wrapper
-/// only forwards, so output is bit-identical to llc without the plugin.
+/// manager, and per function runs the original and the plugin's code in that
+/// order. So r2 is reserved at the same point of the pipeline as on LLVM 22,
+/// where the pass-config callback inserts ppc-go-reserve-toc after
+/// finalize-isel, and the two majors generate the same code around it.
 ///
-/// LLVM 22 inserts GoABIPinG's two passes with the pass-config callback
-/// instead, and does not build this file.
+/// The original gets an AnalysisResolver of its own, refilled from the
+/// wrapper's before every call, as in the AsmPrinter hook; the set of
+/// analyses it requires is computed once (AnalysisUsage::setPreservesCFG walks
+/// the whole PassRegistry, too much to repeat for every function). For a
+/// function the plugin does not apply to, the plugin's code returns at once,
+/// so output is bit-identical to llc without the plugin.
+///
+/// LLVM 22 inserts the same passes with the pass-config callback instead, and
+/// does not build this file.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "PPCGoABI.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/Passes.h"
@@ -58,12 +70,13 @@ struct MachineFunctionPassAccess : MachineFunctionPass {
 
 class GoABIWrappedPass : public MachineFunctionPass {
 public:
+  /// The plugin's code, run on each function before or after the original.
   using Hook = void (*)(MachineFunction &);
 
-  GoABIWrappedPass(MachineFunctionPass *Original, Hook Before)
+  GoABIWrappedPass(MachineFunctionPass *Original, Hook Before, Hook After)
       : MachineFunctionPass(*const_cast<char *>(
             static_cast<const char *>(Original->getPassID()))),
-        Original(Original), Before(Before) {}
+        Original(Original), Before(Before), After(After) {}
 
   StringRef getPassName() const override { return Original->getPassName(); }
 
@@ -78,9 +91,13 @@ public:
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
-    Before(MF);
+    if (Before)
+      Before(MF);
     syncOriginalResolver();
-    return runMachineFunctionPass(*Original, MF);
+    bool Changed = runMachineFunctionPass(*Original, MF);
+    if (After)
+      After(MF);
+    return Changed;
   }
 
   bool doFinalization(Module &M) override {
@@ -109,33 +126,52 @@ private:
     if (!OriginalResolver) {
       OriginalResolver = new AnalysisResolver(Mine->getPMDataManager());
       Original->setResolver(OriginalResolver);
+      AnalysisUsage AU;
+      getAnalysisUsage(AU);
+      Required.assign(AU.getRequiredSet().begin(), AU.getRequiredSet().end());
     }
     OriginalResolver->clearAnalysisImpls();
-    AnalysisUsage AU;
-    getAnalysisUsage(AU);
-    for (AnalysisID ID : AU.getRequiredSet())
+    for (AnalysisID ID : Required)
       if (Pass *Impl = Mine->findImplPass(ID))
         OriginalResolver->addAnalysisImplsPair(ID, Impl);
   }
 
   std::unique_ptr<MachineFunctionPass> Original;
-  Hook Before;
+  Hook Before, After;
   AnalysisResolver *OriginalResolver = nullptr; // Owned by Original.
+  /// The analyses Original requires; fixed once it is constructed.
+  SmallVector<AnalysisID, 8> Required;
 };
 
+PassInfo::NormalCtor_t OriginalFinalizeISel = nullptr;
 PassInfo::NormalCtor_t OriginalPHIElimination = nullptr;
 PassInfo::NormalCtor_t OriginalFixupStatepoint = nullptr;
+
+/// Rule 6 after finalize-isel, as LLVM 22 inserts it.
+void reserveTOC(MachineFunction &MF) {
+  // One instance for the process (it keeps no state between functions),
+  // never destroyed: a pass must not outlive LLVM's own statics.
+  static MachineFunctionPass *const ReserveTOC =
+      static_cast<MachineFunctionPass *>(createGoABIReserveTOCPass());
+  runMachineFunctionPass(*ReserveTOC, MF);
+}
+
+Pass *createWrappedFinalizeISel() {
+  return new GoABIWrappedPass(
+      static_cast<MachineFunctionPass *>(OriginalFinalizeISel()),
+      /*Before=*/nullptr, reserveTOC);
+}
 
 Pass *createWrappedPHIElimination() {
   return new GoABIWrappedPass(
       static_cast<MachineFunctionPass *>(OriginalPHIElimination()),
-      beginPinningG);
+      beginPinningG, /*After=*/nullptr);
 }
 
 Pass *createWrappedFixupStatepoint() {
   return new GoABIWrappedPass(
       static_cast<MachineFunctionPass *>(OriginalFixupStatepoint()),
-      [](MachineFunction &) { endPinningG(); });
+      [](MachineFunction &) { endPinningG(); }, /*After=*/nullptr);
 }
 
 /// Replaces the registered constructor of the pass \p ID, keeping the
@@ -159,8 +195,11 @@ struct InstallPreRAHook {
   InstallPreRAHook() {
     PassRegistry &Registry = *PassRegistry::getPassRegistry();
     // Registration is idempotent (call_once); llc may not have done it yet.
+    initializeFinalizeISelPass(Registry);
     initializePHIEliminationPass(Registry);
     initializeFixupStatepointCallerSavedPass(Registry);
+    wrapConstructor(&FinalizeISelID, "finalize-isel", OriginalFinalizeISel,
+                    createWrappedFinalizeISel);
     wrapConstructor(&PHIEliminationID, "phi-node-elimination",
                     OriginalPHIElimination, createWrappedPHIElimination);
     wrapConstructor(&FixupStatepointCallerSavedID,

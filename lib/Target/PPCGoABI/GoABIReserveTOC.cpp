@@ -23,10 +23,11 @@
 /// This pass guarantees that r2 is reserved in every enabled function by
 /// setting the one public input of that decision, MachineFunction::
 /// hasInlineAsm(), and refreezing the reserved set. It must run before
-/// register allocation; on LLVM 22 it runs right after instruction selection
-/// (inserted after finalize-isel). LLVM 19 cannot run it there and uses an
-/// IR marker instead (GoABIPrepareIR.cpp). ppc-go-verify-registers checks the
-/// outcome on both.
+/// register allocation, and before LiveVariables records the liveness of
+/// physical registers; it runs right after instruction selection, after
+/// finalize-isel (LLVM 22: inserted by GoABIPassConfigHook.cpp; LLVM 19: run
+/// by the wrapped finalize-isel of GoABIPreRAHook.cpp).
+/// ppc-go-verify-registers checks the outcome.
 ///
 /// The rule's other half, the check of the object code:
 /// utils/ppc-go-abi-check/CheckReservedRegisters.cpp

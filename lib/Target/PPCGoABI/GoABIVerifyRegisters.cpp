@@ -8,7 +8,7 @@
 /// \file
 /// Go rule 6 (cmd/compile/internal/ppc64/reg.go, excludedregs): r2 is the TOC
 /// pointer and nothing else. The hook keeps the register allocator away from
-/// it (LLVMCompat.h: GoABIReserveTOC or an IR marker); this pass proves the
+/// it (GoABIReserveTOC, on both LLVM versions); this pass proves the
 /// result, after every rule pass that adds instructions:
 ///
 /// - inline asm that writes or clobbers r2 is an error: the function would

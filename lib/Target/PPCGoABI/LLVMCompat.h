@@ -25,24 +25,22 @@
 ///   5. report the statistics once per module, after the rules
 ///      (reportGoABIStatistics).
 ///
-///   step  LLVM 22: GoABIPassConfigHook.cpp     LLVM 19:
-///   GoABIAsmPrinterHook.cpp
-///         (inserts passes into every             + GoABIPreRAHook.cpp (wrap
-///         the TargetPassConfig)                      AsmPrinter and two
-///         passes'
-///                                                registered constructors)
-///   1     ppc-go-prepare-ir after finalize-isel  the AsmPrinter wrapper's
-///                                                doInitialization
-///   2     ppc-go-reserve-toc after finalize-isel an empty inline-asm marker
-///                                                in the IR, erased before the
-///                                                rules
-///   3     ppc-go-pin-g / ppc-go-unpin-g after    wrappers of the same two
-///         phi-node-elimination and               passes (GoABIPreRAHook.cpp)
+///   step  LLVM 22: GoABIPassConfigHook.cpp   LLVM 19: GoABIAsmPrinterHook.cpp
+///         (inserts passes into every          and GoABIPreRAHook.cpp (wrap the
+///         TargetPassConfig)                   AsmPrinter and three passes'
+///                                             registered constructors)
+///   1     ppc-go-prepare-ir after             the AsmPrinter wrapper's
+///         finalize-isel                       doInitialization
+///   2     ppc-go-reserve-toc after            the same pass, run by a wrapper
+///         finalize-isel                       of finalize-isel
+///   3     ppc-go-pin-g / ppc-go-unpin-g       wrappers of the same two passes
+///         after phi-node-elimination and
 ///         fixup-statepoint-caller-saved
-///   4     validate after finalize-isel; rules    both from the AsmPrinter
-///         after ppc-atomic-expand, right before  wrapper, then
-///         ppc-branch-select                      ppc-branch-select again
-///   5     ppc-go-abi-statistics after the rules  the wrapper's doFinalization
+///   4     validate after finalize-isel;       both from the AsmPrinter
+///         rules after ppc-atomic-expand,      wrapper, then ppc-branch-select
+///         right before ppc-branch-select      again where it may matter
+///   5     ppc-go-abi-statistics after the     the AsmPrinter wrapper's
+///         rules                               doFinalization
 ///
 /// docs/Design.md ("Porting to another LLVM") says how to add a major.
 ///

@@ -223,22 +223,8 @@ std::optional<Register> PPCInstrs::getCopySource(const MachineInstr &MI) const {
   return std::nullopt;
 }
 
-bool PPCInstrs::isCall(const MachineInstr &MI) const {
-  return (MI.isCall() && !MI.isReturn()) || isTLSCall(MI);
-}
-
-bool PPCInstrs::isTLSCall(const MachineInstr &MI) const {
-  return hasKind(MI.getOpcode(), TLSCall);
-}
-
-bool PPCInstrs::isTailBranch(const MachineInstr &MI) const {
-  return MI.isCall() && MI.isReturn();
-}
-
-std::optional<StringRef> PPCInstrs::getCallee(const MachineInstr &MI) const {
-  if (!MI.isCall() || MI.getNumOperands() == 0)
-    return std::nullopt;
-  const MachineOperand &Target = MI.getOperand(0);
+std::optional<StringRef>
+PPCInstrs::getCalleeOperandName(const MachineOperand &Target) {
   if (Target.isGlobal())
     return Target.getGlobal()->getName();
   if (Target.isSymbol())
@@ -246,18 +232,6 @@ std::optional<StringRef> PPCInstrs::getCallee(const MachineInstr &MI) const {
   if (Target.isMCSymbol())
     return Target.getMCSymbol()->getName();
   return std::nullopt;
-}
-
-bool PPCInstrs::isIndirectCall(const MachineInstr &MI) const {
-  return isCall(MI) && !getCallee(MI) && MI.readsRegister(CTR8, nullptr);
-}
-
-bool PPCInstrs::includesTOCReload(const MachineInstr &MI) const {
-  return hasKind(MI.getOpcode(), IndirectCallWithTOCReload);
-}
-
-bool PPCInstrs::includesCallNop(const MachineInstr &MI) const {
-  return hasKind(MI.getOpcode(), CallWithNop) || isTLSCall(MI);
 }
 
 std::optional<unsigned>

@@ -11,7 +11,9 @@
 /// releases (BL8 is 622 in LLVM 19 and 649 in LLVM 22). This file resolves
 /// the few the plugin needs by name, through the public TargetInstrInfo and
 /// TargetRegisterInfo, once per process, and answers the questions the passes
-/// ask about instructions.
+/// ask about instructions. The questions asked of every instruction of a
+/// function (is it a call, which kind) are answered inline, from the
+/// instruction's descriptor and a per-opcode table.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -22,6 +24,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/CodeGen/MachineBasicBlock.h"
+#include "llvm/CodeGen/MachineInstr.h"
+#include "llvm/CodeGen/MachineOperand.h"
 #include "llvm/CodeGen/Register.h"
 #include "llvm/MC/MCRegister.h"
 
@@ -31,8 +35,6 @@
 
 namespace llvm {
 class MachineFunction;
-class MachineInstr;
-class MachineOperand;
 } // namespace llvm
 
 namespace ppcgoabi {
@@ -70,24 +72,40 @@ public:
   /// A call that returns here (not a tail branch): an instruction flagged as
   /// a call, or a pseudo that the AsmPrinter turns into one (isTLSCall).
   /// Rules 2 and 4 ask this, so that every `bl` in the output counts.
-  bool isCall(const llvm::MachineInstr &MI) const;
+  bool isCall(const llvm::MachineInstr &MI) const {
+    return (MI.isCall() && !MI.isReturn()) || isTLSCall(MI);
+  }
   /// A general- or local-dynamic TLS pseudo (GETtlsADDR, GETtlsldADDR,
   /// ADDItls{gd,ld}LADDR and their PCREL forms) that becomes
   /// `bl __tls_get_addr(sym@tlsgd); nop` at emission (PPCAsmPrinter::
   /// EmitTlsCall) but is not flagged as a call.
-  bool isTLSCall(const llvm::MachineInstr &MI) const;
+  bool isTLSCall(const llvm::MachineInstr &MI) const {
+    return hasKind(MI.getOpcode(), TLSCall);
+  }
   /// A call that leaves the function for good (b sym, bctr).
-  bool isTailBranch(const llvm::MachineInstr &MI) const;
+  bool isTailBranch(const llvm::MachineInstr &MI) const {
+    return MI.isCall() && MI.isReturn();
+  }
   /// The symbol a direct call or tail branch targets, if any.
-  std::optional<llvm::StringRef> getCallee(const llvm::MachineInstr &MI) const;
+  std::optional<llvm::StringRef> getCallee(const llvm::MachineInstr &MI) const {
+    if (!MI.isCall() || MI.getNumOperands() == 0)
+      return std::nullopt;
+    return getCalleeOperandName(MI.getOperand(0));
+  }
   /// A call through CTR.
-  bool isIndirectCall(const llvm::MachineInstr &MI) const;
+  bool isIndirectCall(const llvm::MachineInstr &MI) const {
+    return isCall(MI) && !getCallee(MI) && MI.readsRegister(CTR8, nullptr);
+  }
   /// An indirect call whose pseudo includes the TOC reload
   /// (BCTRL8_LDinto_toc and its _RM twin).
-  bool includesTOCReload(const llvm::MachineInstr &MI) const;
+  bool includesTOCReload(const llvm::MachineInstr &MI) const {
+    return hasKind(MI.getOpcode(), IndirectCallWithTOCReload);
+  }
   /// A direct call whose pseudo is followed by a nop (BL8_NOP and kin, and
   /// the TLS calls, which the AsmPrinter emits with their nop).
-  bool includesCallNop(const llvm::MachineInstr &MI) const;
+  bool includesCallNop(const llvm::MachineInstr &MI) const {
+    return hasKind(MI.getOpcode(), CallWithNop) || isTLSCall(MI);
+  }
   /// The opcode that is \p MI's call followed by a nop, if there is one.
   std::optional<unsigned> getCallNopOpcode(const llvm::MachineInstr &MI) const;
 
@@ -116,6 +134,9 @@ public:
 
 private:
   PPCInstrs() = default;
+  /// The symbol a call's target operand names, if it names one.
+  static std::optional<llvm::StringRef>
+  getCalleeOperandName(const llvm::MachineOperand &Target);
   /// The classes of call opcodes, as bits of Kinds: the rule passes ask
   /// about every instruction, so the answer is one table lookup.
   enum OpcodeKind : uint8_t {
