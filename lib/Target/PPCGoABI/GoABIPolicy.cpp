@@ -395,12 +395,22 @@ struct ConfigCache {
   std::unique_ptr<Config> ByMode[3];
 };
 thread_local ConfigCache Cache;
+
+/// The rules reportRuleError has reported in the module being compiled, per
+/// function, as bits; per thread, like the ConfigCache.
+struct ReportedRuleErrors {
+  const Module *M = nullptr;
+  DenseMap<const Function *, uint32_t> ByFunction;
+};
+thread_local ReportedRuleErrors Reported;
 } // namespace
 
 void resetFunctionConfigCache() {
   PCRelativeAnswers.clear();
   Cache.ByFunction.clear();
   Cache.M = nullptr;
+  Reported.ByFunction.clear();
+  Reported.M = nullptr;
   Cache.TM = nullptr;
   for (std::unique_ptr<Config> &C : Cache.ByMode)
     C.reset();
@@ -433,10 +443,28 @@ const Config *getFunctionConfig(const MachineFunction &MF) {
   return getFunctionConfig(MF.getFunction(), MF.getTarget());
 }
 
+static uint32_t getRuleBit(Rule R) {
+  static_assert(static_cast<unsigned>(Rule::FixedRegs) < 32,
+                "one bit per rule");
+  return uint32_t(1) << static_cast<unsigned>(R);
+}
+
 void reportRuleError(const Function &F, Rule R, const Twine &Msg) {
+  if (Reported.M != F.getParent()) {
+    Reported.ByFunction.clear();
+    Reported.M = F.getParent();
+  }
+  Reported.ByFunction[&F] |= getRuleBit(R);
   const RuleInfo &Info = getRuleInfo(R);
   F.getContext().diagnose(DiagnosticInfoUnsupported(
       F, "ppc-go-abi: rule '" + Twine(Info.Name) + "': " + Msg));
+}
+
+bool hasReportedRuleError(const Function &F, Rule R) {
+  if (Reported.M != F.getParent())
+    return false;
+  auto It = Reported.ByFunction.find(&F);
+  return It != Reported.ByFunction.end() && (It->second & getRuleBit(R));
 }
 
 std::string describeInstr(const MachineInstr &MI) {

@@ -131,6 +131,12 @@ bool returnsWithZeroR0(const llvm::Function &Callee,
 /// fail with a message rather than emit wrong code.
 void reportRuleError(const llvm::Function &F, Rule R, const llvm::Twine &Msg);
 
+/// Whether reportRuleError has reported \p R in \p F (in the module being
+/// compiled). A pass that proves a rule after the fact asks it, so that a
+/// function refused for the rule gets one error saying why, not also one for
+/// each instruction that follows from the refusal.
+bool hasReportedRuleError(const llvm::Function &F, Rule R);
+
 /// One instruction, printed on one line for a diagnostic.
 std::string describeInstr(const llvm::MachineInstr &MI);
 
