@@ -89,8 +89,12 @@ def breakdown(funcs_enabled, funcs_base):
             continue
         m = re.search(r"GoABI(\w+)::runOnMachineFunction\(", name)
         # The AsmPrinter wrapper (LLVM 19) and the rule pipeline run the
-        # rule passes: their inclusive cost would count those twice.
-        if m and m.group(1) not in ("AsmPrinter", "RulePipeline"):
+        # rule passes: their inclusive cost would count those twice. The
+        # LLVM 19 wrappers of finalize-isel, phi-node-elimination and
+        # fixup-statepoint-caller-saved run LLVM's own pass (its cost is not
+        # the plugin's) and ppc-go-reserve-toc, which has its own row.
+        if m and m.group(1) not in ("AsmPrinter", "RulePipeline",
+                                    "WrappedPass"):
             parts["pass " + m.group(1)] = parts.get(
                 "pass " + m.group(1), 0) + ir
         elif re.search(r"prepareModuleForGoABI\(", name):

@@ -40,6 +40,7 @@
 
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/IR/Module.h"
 #include "llvm/PassRegistry.h"
 
 using namespace llvm;
@@ -76,6 +77,11 @@ bool GoABIDeferreturnPad::runOnMachineFunction(MachineFunction &MF) {
   if (!C)
     return false;
   if (isRuleDisabledForTesting(Rule::DeferreturnPad))
+    return false;
+  // A call to the symbol names its declaration (or an alias of it), so a
+  // module without one has nothing to pad: most modules, and then no
+  // instruction needs to be looked at.
+  if (!MF.getFunction().getParent()->getNamedValue(C->DeferreturnSymbol))
     return false;
   SmallVector<PadInstr, 2> Pad = getDeferreturnPad(C->Version, C->Mode);
   const PPCInstrs &PPC = PPCInstrs::get(MF);
