@@ -179,6 +179,10 @@ FAILURES = [
 DOCUMENTED_REFUSALS = [
     ("rule 'fixed-regs': the stack frame must be realigned",
      "fixed-regs: realigned frame (base pointer in r30)"),
+    ("rule 'fixed-regs': __builtin_setjmp (llvm.eh.sjlj.setjmp) saves r30",
+     "fixed-regs: __builtin_setjmp (r30 in its buffer)"),
+    ("rule 'fixed-regs': __builtin_longjmp (llvm.eh.sjlj.longjmp) saves r30",
+     "fixed-regs: __builtin_longjmp (r30 in its buffer)"),
 ]
 
 # The messages of the plugin's own verifier of rule 7 (ppc-go-verify-fixed-
@@ -227,14 +231,22 @@ def classify_failure(rc, stderr):
 
 
 def documented_refusal(rc, out):
-    """The reason of a documented refusal in a failed llc run's output (a
-    crash is never one), else None."""
+    """The reason of a documented refusal in a failed llc run's output, else
+    None. Every error the run printed must be a documented one: a refusal
+    beside any other error (or a crash) is a failure."""
     if rc is None or rc == 0 or classify_failure(rc, out) == "crash":
         return None
-    for message, reason in DOCUMENTED_REFUSALS:
-        if message in out:
-            return reason
-    return None
+    reasons = set()
+    for line in out.splitlines():
+        if "error:" not in line:
+            continue
+        for message, reason in DOCUMENTED_REFUSALS:
+            if message in line:
+                reasons.add(reason)
+                break
+        else:
+            return None
+    return " + ".join(sorted(reasons)) if reasons else None
 
 
 def first_line(text, limit=200):
