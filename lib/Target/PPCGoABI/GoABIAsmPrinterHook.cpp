@@ -33,17 +33,16 @@
 /// pass registration: ld.lld (LTO) loads the plugin before it registers its
 /// targets, and would otherwise generate code with no wrapper, silently.
 ///
-/// The wrapper gives the original printer an AnalysisResolver of its own,
-/// refilled from the wrapper's before every call: sharing one resolver makes
-/// both passes delete it at exit. When no function is enabled the wrapper only
+/// The wrapper gives the original printer an AnalysisResolver of its own
+/// (GoABIWrappedResolver.h). When no function is enabled the wrapper only
 /// forwards, so output is bit-identical to llc without the plugin.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "GoABIStatistics.h"
+#include "GoABIWrappedResolver.h"
 #include "PPCGoABI.h"
 
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/CodeGen/AsmPrinter.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
@@ -139,7 +138,7 @@ public:
 
   bool doInitialization(Module &M) override {
     bool Changed = prepareModuleForGoABI(M, TM);
-    syncOriginalResolver();
+    OriginalAnalyses.sync(*this, *Original);
     return Original->doInitialization(M) || Changed;
   }
 
@@ -147,46 +146,26 @@ public:
     if (isGoABIRequested(MF.getFunction()) ||
         isFixedRegsRequested(MF.getFunction()))
       applyRules(MF);
-    syncOriginalResolver();
+    OriginalAnalyses.sync(*this, *Original);
     return Original->runOnMachineFunction(MF);
   }
 
   bool doFinalization(Module &M) override {
     // Every rule pass has run on every function: report what they did.
     reportGoABIStatistics();
-    syncOriginalResolver();
+    OriginalAnalyses.sync(*this, *Original);
     return Original->doFinalization(M);
   }
 
 private:
   void applyRules(MachineFunction &MF);
-  void syncOriginalResolver();
 
   std::unique_ptr<AsmPrinter> Original;
-  AnalysisResolver *OriginalResolver = nullptr; // Owned by Original.
-  /// The analyses Original requires; fixed once it is constructed.
-  SmallVector<AnalysisID, 8> Required;
+  WrappedResolver OriginalAnalyses;
   std::unique_ptr<MachineFunctionPass> Validate;
   std::unique_ptr<MachineFunctionPass> RulePipeline;
   std::unique_ptr<MachineFunctionPass> BranchSelector;
 };
-
-void GoABIAsmPrinter::syncOriginalResolver() {
-  AnalysisResolver *Mine = getResolver();
-  if (!OriginalResolver) {
-    OriginalResolver = new AnalysisResolver(Mine->getPMDataManager());
-    Original->setResolver(OriginalResolver);
-    // Computed once: AnalysisUsage::setPreservesCFG walks the whole
-    // PassRegistry, too much to repeat for every function.
-    AnalysisUsage AU;
-    getAnalysisUsage(AU);
-    Required.assign(AU.getRequiredSet().begin(), AU.getRequiredSet().end());
-  }
-  OriginalResolver->clearAnalysisImpls();
-  for (AnalysisID ID : Required)
-    if (Pass *Impl = Mine->findImplPass(ID))
-      OriginalResolver->addAnalysisImplsPair(ID, Impl);
-}
 
 static MachineFunctionPass *asMachineFunctionPass(FunctionPass *P) {
   return static_cast<MachineFunctionPass *>(P);

@@ -409,11 +409,11 @@ void resetFunctionConfigCache() {
   PCRelativeAnswers.clear();
   Cache.ByFunction.clear();
   Cache.M = nullptr;
-  Reported.ByFunction.clear();
-  Reported.M = nullptr;
   Cache.TM = nullptr;
   for (std::unique_ptr<Config> &C : Cache.ByMode)
     C.reset();
+  Reported.ByFunction.clear();
+  Reported.M = nullptr;
 }
 
 static const Config *computeFunctionConfig(const Function &F,

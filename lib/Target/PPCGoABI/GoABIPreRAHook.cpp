@@ -28,21 +28,19 @@
 /// where the pass-config callback inserts ppc-go-reserve-toc after
 /// finalize-isel, and the two majors generate the same code around it.
 ///
-/// The original gets an AnalysisResolver of its own, refilled from the
-/// wrapper's before every call, as in the AsmPrinter hook; the set of
-/// analyses it requires is computed once (AnalysisUsage::setPreservesCFG walks
-/// the whole PassRegistry, too much to repeat for every function). For a
-/// function the plugin does not apply to, the plugin's code returns at once,
-/// so output is bit-identical to llc without the plugin.
+/// The original gets an AnalysisResolver of its own, as in the AsmPrinter
+/// hook (GoABIWrappedResolver.h). For a function the plugin does not apply
+/// to, the plugin's code returns at once, so output is bit-identical to llc
+/// without the plugin.
 ///
 /// LLVM 22 inserts the same passes with the pass-config callback instead, and
 /// does not build this file.
 ///
 //===----------------------------------------------------------------------===//
 
+#include "GoABIWrappedResolver.h"
 #include "PPCGoABI.h"
 
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/CodeGen/MachineFunction.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/Passes.h"
@@ -86,14 +84,14 @@ public:
 
   bool doInitialization(Module &M) override {
     MachineFunctionPass::doInitialization(M);
-    syncOriginalResolver();
+    OriginalAnalyses.sync(*this, *Original);
     return Original->doInitialization(M);
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
     if (Before)
       Before(MF);
-    syncOriginalResolver();
+    OriginalAnalyses.sync(*this, *Original);
     bool Changed = runMachineFunctionPass(*Original, MF);
     if (After)
       After(MF);
@@ -101,7 +99,7 @@ public:
   }
 
   bool doFinalization(Module &M) override {
-    syncOriginalResolver();
+    OriginalAnalyses.sync(*this, *Original);
     return Original->doFinalization(M);
   }
 
@@ -119,28 +117,9 @@ protected:
   }
 
 private:
-  void syncOriginalResolver() {
-    AnalysisResolver *Mine = getResolver();
-    if (!Mine)
-      return;
-    if (!OriginalResolver) {
-      OriginalResolver = new AnalysisResolver(Mine->getPMDataManager());
-      Original->setResolver(OriginalResolver);
-      AnalysisUsage AU;
-      getAnalysisUsage(AU);
-      Required.assign(AU.getRequiredSet().begin(), AU.getRequiredSet().end());
-    }
-    OriginalResolver->clearAnalysisImpls();
-    for (AnalysisID ID : Required)
-      if (Pass *Impl = Mine->findImplPass(ID))
-        OriginalResolver->addAnalysisImplsPair(ID, Impl);
-  }
-
   std::unique_ptr<MachineFunctionPass> Original;
   Hook Before, After;
-  AnalysisResolver *OriginalResolver = nullptr; // Owned by Original.
-  /// The analyses Original requires; fixed once it is constructed.
-  SmallVector<AnalysisID, 8> Required;
+  WrappedResolver OriginalAnalyses;
 };
 
 PassInfo::NormalCtor_t OriginalFinalizeISel = nullptr;
